@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+// Benchmark of the consent ledger: form import rows/s, chain verification events/s and
+// preloaded consent lookups/s, with peak RSS. Not part of ctest.
+#include <contact_audit/ledger/consent.hpp>
+#include <contact_audit/ledger/form_import.hpp>
+#include <contact_audit/ledger/hash_chain.hpp>
+#include <contact_audit/ledger/state.hpp>
+#include <contact_audit/ledger/time.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace contact_audit;
+using Clock = std::chrono::steady_clock;
+
+long peak_rss_mib()
+{
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+double seconds_since(Clock::time_point start)
+{
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU seconds (user + system) of this process: on a busy machine the fairer measure.
+double cpu_seconds()
+{
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& time) { return time.tv_sec + time.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The n-th synthetic mobile number: +49 151 + 8 digits.
+std::string number(std::size_t n)
+{
+  return "+49151" + std::to_string(20000000 + n);
+}
+
+// A German forms export with `rows` rows dated in the last four weeks: mostly consents,
+// every tenth a refusal.
+void write_forms(const std::filesystem::path& path, std::size_t rows)
+{
+  const auto today = std::chrono::floor<std::chrono::days>(ledger::now_utc());
+  std::ofstream out(path, std::ios::binary);
+  out << "Name;Telefon;Entscheidung;Datum;Formular-ID;Textversion;Form;Beziehung\n";
+  for (std::size_t i = 0; i < rows; ++i) {
+    const bool refused = i % 10 == 9;
+    const auto day = ledger::Timestamp(today - std::chrono::days(1 + i % 28));
+    out << "Person " << i << ';' << number(i) << ';' << (refused ? "abgelehnt" : "erteilt") << ';'
+        << ledger::format_date(day) << ";B-" << i << ';' << (refused ? "" : "1")
+        << ";Papier;Kunde\n";
+  }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  if (argc > 1 && std::string(argv[1]) == "--help") {
+    std::cerr << "Usage: ledger_bench [ROWS] [LOOKUPS] [KEEP_DIR]\n"
+                 "Imports ROWS generated consent-form rows (default 1000000) into a fresh ledger, "
+                 "verifies the chain, preloads the consent index and looks up LOOKUPS numbers "
+                 "(default 1000000); prints rows/s, events/s, lookups/s and peak RSS. With "
+                 "KEEP_DIR the ledger is kept there, and an existing one is reused (no import).\n";
+    return 2;
+  }
+  const std::size_t rows = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
+  const std::size_t lookups = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1'000'000;
+  const bool keep = argc > 3;
+  const auto dir = keep ? std::filesystem::path(argv[3])
+                        : std::filesystem::temp_directory_path() /
+                              ("contact-audit-ledger-bench-" + std::to_string(::getpid()));
+  const bool reuse = keep && std::filesystem::exists(dir / "ledger.sqlite");
+  std::filesystem::create_directories(dir);
+  const auto csv = dir / "forms.csv";
+  if (!reuse) {
+    write_forms(csv, rows);
+  }
+  const auto csv_mib = std::filesystem::file_size(csv) / (1024 * 1024);
+
+  auto store = ledger::open_ledger(dir / "ledger.sqlite");
+  ledger::FormImportOptions options;
+  options.context = ledger::WriteContext{"bench", "ledger_bench", {}, {}};
+  auto start = Clock::now();
+  double cpu = cpu_seconds();
+  const auto summary =
+      reuse ? ledger::FormImportSummary{} : ledger::import_consent_forms(*store, csv, options);
+  const double import_seconds = seconds_since(start);
+  const double import_cpu = cpu_seconds() - cpu;
+
+  start = Clock::now();
+  cpu = cpu_seconds();
+  const auto report = ledger::verify_chain(*store);
+  const double verify_seconds = seconds_since(start);
+  const double verify_cpu = cpu_seconds() - cpu;
+
+  start = Clock::now();
+  const auto index =
+      ledger::load_consent_index(*store, ledger::k_default_purpose, ledger::now_utc());
+  const double load_seconds = seconds_since(start);
+  std::mt19937_64 random(42);
+  std::vector<std::string> queries;
+  queries.reserve(lookups);
+  for (std::size_t i = 0; i < lookups; ++i) {
+    // Nine in ten queries hit the ledger, one in ten asks for an unknown number.
+    queries.push_back(number(random() % (rows + rows / 9 + 1)));
+  }
+  std::size_t valid = 0;
+  start = Clock::now();
+  cpu = cpu_seconds();
+  for (const auto& query : queries) {
+    valid += index.lookup(query) == ledger::ConsentStatus::valid ? 1 : 0;
+  }
+  const double lookup_seconds = seconds_since(start);
+  const double lookup_cpu = cpu_seconds() - cpu;
+  const auto ledger_mib = std::filesystem::file_size(dir / "ledger.sqlite") / (1024 * 1024);
+  store.reset();
+  if (!keep) {
+    std::filesystem::remove_all(dir);
+  }
+
+  std::cout << "rows:            " << summary.rows << " (" << csv_mib << " MiB CSV; "
+            << summary.imported << " imported, " << summary.rejected << " rejected)\n"
+            << "import seconds:  " << import_seconds << "\n"
+            << "import rows/s:   " << static_cast<long>(summary.rows / import_seconds)
+            << " (per CPU second: " << static_cast<long>(summary.rows / import_cpu) << ")\n"
+            << "ledger MiB:      " << ledger_mib << "\n"
+            << "verify:          " << (report.intact ? "intact" : "BROKEN") << ", " << report.events
+            << " events in " << verify_seconds << " s\n"
+            << "verify events/s: " << static_cast<long>(report.events / verify_seconds)
+            << " (per CPU second: " << static_cast<long>(report.events / verify_cpu) << ")\n"
+            << "index load:      " << index.size() << " numbers in " << load_seconds << " s\n"
+            << "lookups:         " << lookups << " (" << valid << " valid) in " << lookup_seconds
+            << " s\n"
+            << "lookups/s:       " << static_cast<long>(lookups / lookup_seconds)
+            << " (per CPU second: " << static_cast<long>(lookups / lookup_cpu) << ")\n"
+            << "peak RSS MiB:    " << peak_rss_mib() << "\n";
+  return (reuse || summary.imported == rows) && report.intact ? 0 : 1;
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// Small text helpers shared by the modules (ASCII case folding, trimming, splitting).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contact_audit {
+
+std::string to_lower_ascii(std::string_view text);
+bool iequals_ascii(std::string_view a, std::string_view b);
+bool istarts_with_ascii(std::string_view text, std::string_view prefix);
+std::string_view trim(std::string_view text);
+std::vector<std::string_view> split(std::string_view text, char separator);
+// True when `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+} // namespace contact_audit

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// Number records, findings, remediations and severities of the audit.
+#include "findings.hpp"
+
+#include <contact_audit/ledger/types.hpp>
+
+#include <algorithm>
+
+namespace contact_audit::audit {
+namespace {
+
+bool is_service_line(const phone::NormalisedNumber& number)
+{
+  return number.status == phone::NumberStatus::service ||
+         number.type == phone::NumberType::short_code ||
+         number.type == phone::NumberType::toll_free ||
+         number.type == phone::NumberType::shared_cost ||
+         number.type == phone::NumberType::premium_rate;
+}
+
+// An explicit "no" (withdrawn, refused, revoked) must not be asked again at once:
+// the contact has to leave the messenger's reach instead.
+bool is_explicit_no(std::string_view state)
+{
+  return state == "withdrawn" || state == "refused" || state == "revoked";
+}
+
+int state_severity(std::string_view state)
+{
+  if (is_explicit_no(state)) {
+    return 3;
+  }
+  if (state == "pending") {
+    return 1;
+  }
+  return state == "valid" || state == k_not_needed ? 0 : 2;
+}
+
+struct Remediation
+{
+  std::string id;
+  LocalisedText text;
+};
+
+Remediation choose_remediation(const std::vector<NumberRecord>& numbers, bool has_separate_side)
+{
+  const bool explicit_no = std::any_of(numbers.begin(), numbers.end(), [](const NumberRecord& n) {
+    return is_explicit_no(n.consent_state);
+  });
+  if (explicit_no && has_separate_side) {
+    return {"move_to_managed",
+            {"Den Kontakt in das verwaltete Konto bzw. das Arbeitsprofil verschieben: die Person "
+             "hat die Einwilligung abgelehnt oder widerrufen.",
+             "Move the contact to the managed account or work profile: the person refused or "
+             "withdrew consent."}};
+  }
+  if (explicit_no) {
+    return {"delete_contact",
+            {"Den Kontakt vom Gerät löschen oder die EMM-Trennung einrichten: die Person hat die "
+             "Einwilligung abgelehnt oder widerrufen.",
+             "Delete the contact from the device or set up EMM separation: the person refused "
+             "or withdrew consent."}};
+  }
+  return {"obtain_consent",
+          {"Einwilligung einholen (Anfrage erzeugen) oder den Kontakt in das verwaltete Konto "
+           "bzw. Arbeitsprofil verschieben.",
+           "Obtain consent (generate the request) or move the contact to the managed account or "
+           "work profile."}};
+}
+
+LocalisedText localised(const exposure::LocalisedText& text)
+{
+  return {text.de, text.en};
+}
+
+// The reasons as the reports show them; numbers in evidence stay masked, since
+// the texts are stored already rendered.
+std::vector<Reason> reasons_of(const classify::Verdict& verdict)
+{
+  using classify::Language;
+  std::vector<Reason> reasons;
+  for (const auto* entry : verdict.overrides) {
+    reasons.push_back(
+        {"review",
+         0,
+         {classify::explain(*entry, Language::de), classify::explain(*entry, Language::en)}});
+  }
+  if (verdict.conflict) {
+    reasons.push_back({"review.conflict",
+                       0,
+                       {"Die geprüften Entscheidungen widersprechen sich; der Kontakt gilt als "
+                        "geschäftlich.",
+                        "The reviewed decisions disagree; the contact is treated as business."}});
+  }
+  for (const auto& fired : verdict.fired) {
+    reasons.push_back(
+        {fired.rule->id,
+         fired.rule->weight,
+         {classify::explain(fired, Language::de), classify::explain(fired, Language::en)}});
+  }
+  return reasons;
+}
+
+} // namespace
+
+bool needs_consent(const contact::Phone& phone)
+{
+  return !phone.number.e164.empty() && !is_service_line(phone.number);
+}
+
+NumberRecord number_record(const contact::Phone& phone, const ledger::ConsentIndex& consents)
+{
+  NumberRecord record;
+  record.e164 = phone.number.e164;
+  record.raw = phone.raw;
+  record.type = std::string(phone::to_string(phone.number.type));
+  record.status = std::string(phone::to_string(phone.number.status));
+  if (!needs_consent(phone)) {
+    record.consent_state = std::string(k_not_needed);
+    return record;
+  }
+  const auto* entry = consents.find(phone.number.e164);
+  if (entry == nullptr) {
+    record.consent_state = "missing";
+    return record;
+  }
+  record.consent_state = std::string(ledger::to_string(entry->status));
+  if (entry->deciding_event != 0) {
+    record.consent_detail = "event " + std::to_string(entry->deciding_event);
+  }
+  if (entry->subjects > 1) {
+    record.consent_detail += (record.consent_detail.empty() ? "" : "; ") +
+                             std::to_string(entry->subjects) + " subjects share the number";
+  }
+  if (entry->colleague_verbal) {
+    record.consent_detail += (record.consent_detail.empty() ? "" : "; ") +
+                             std::string("colleague consent given verbally (§ 26(2) BDSG)");
+  }
+  return record;
+}
+
+bool lacks_consent(const std::vector<NumberRecord>& numbers)
+{
+  return std::any_of(numbers.begin(), numbers.end(), [](const NumberRecord& number) {
+    return number.consent_state != "valid" && number.consent_state != k_not_needed;
+  });
+}
+
+Finding make_finding(const contact::Contact& contact,
+                     const classify::Verdict& verdict,
+                     const exposure::Exposure& exposure,
+                     std::vector<NumberRecord> numbers,
+                     bool has_separate_side)
+{
+  Finding finding;
+  finding.contact = contact::best_name(contact);
+  finding.organisation = contact.organisation;
+  finding.file = contact.source.file.string();
+  finding.line = contact.source.line;
+  finding.account = exposure.account ? std::string(exposure::to_string(*exposure.account))
+                                     : contact.source.account;
+  finding.classification = std::string(classify::to_string(verdict.classification));
+  finding.score = verdict.score;
+  finding.reasons = reasons_of(verdict);
+  finding.exposure = std::string(exposure::to_string(exposure.level));
+  finding.exposure_reason = localised(exposure.reason);
+  auto remediation = choose_remediation(numbers, has_separate_side);
+  finding.remediation = std::move(remediation.id);
+  finding.remediation_text = std::move(remediation.text);
+  int severity = 0;
+  for (const auto& number : numbers) {
+    severity = std::max(severity, state_severity(number.consent_state));
+  }
+  // Clear business contacts before `unknown` ones treated as business by policy.
+  finding.severity = severity * 10 +
+                     (verdict.classification == classify::Classification::business ? 5 : 0) +
+                     (exposure.level == exposure::ExposureLevel::bulk_upload ? 1 : 0);
+  finding.numbers = std::move(numbers);
+  return finding;
+}
+
+void sort_findings(std::vector<Finding>& findings)
+{
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) {
+      return a.severity > b.severity;
+    }
+    if (a.contact != b.contact) {
+      return a.contact < b.contact;
+    }
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+}
+
+} // namespace contact_audit::audit

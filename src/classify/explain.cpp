@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// Explanation lines for verdicts, in German and English, with numbers masked unless revealed.
+#include <contact_audit/classify/classifier.hpp>
+#include <contact_audit/phone/normaliser.hpp>
+
+namespace contact_audit::classify {
+namespace {
+
+std::string signed_weight(int weight)
+{
+  return (weight > 0 ? "+" : "") + std::to_string(weight);
+}
+
+// `description` with every "{value}" replaced by `value`.
+std::string fill(std::string_view description, std::string_view value)
+{
+  constexpr std::string_view placeholder = "{value}";
+  std::string text;
+  std::size_t start = 0;
+  for (auto at = description.find(placeholder); at != std::string_view::npos;
+       at = description.find(placeholder, start)) {
+    text.append(description.substr(start, at - start)).append(value);
+    start = at + placeholder.size();
+  }
+  return text.append(description.substr(start));
+}
+
+} // namespace
+
+std::string explain(const FiredRule& fired, Language language, bool reveal)
+{
+  const std::string value =
+      fired.value_is_number && !reveal ? phone::mask(fired.value) : fired.value;
+  return std::string(language == Language::de ? "Regel " : "rule ") + fired.rule->id + " (" +
+         signed_weight(fired.rule->weight) + "): " + fill(fired.rule->description(language), value);
+}
+
+std::string explain(const Override& entry, Language language, bool reveal)
+{
+  const bool de = language == Language::de;
+  std::string text = de ? "Prüfung (Übersteuerung): als " : "review (override): decided ";
+  text += display_name(entry.decision, language);
+  text += de ? " entschieden" : "";
+  if (!entry.by.empty()) {
+    text += (de ? " von " : " by ") + entry.by;
+  }
+  if (!entry.at.empty()) {
+    text += (de ? " am " : " on ") + entry.at;
+  }
+  if (entry.key_kind == OverrideKeyKind::e164) {
+    text += (de ? " (Nummer " : " (number ") + (reveal ? entry.key : phone::mask(entry.key)) + ")";
+  } else {
+    text += (de ? " (Kontakt-UID " : " (contact UID ") + entry.key + ")";
+  }
+  if (!entry.reason.empty()) {
+    text += ": " + entry.reason;
+  }
+  return text;
+}
+
+std::vector<std::string> explain(const Verdict& verdict, Language language, bool reveal)
+{
+  std::vector<std::string> lines;
+  lines.reserve(verdict.overrides.size() + verdict.fired.size() + 1);
+  for (const auto* entry : verdict.overrides) {
+    lines.push_back(explain(*entry, language, reveal));
+  }
+  if (verdict.conflict) {
+    lines.push_back(language == Language::de
+                        ? "Prüfung (Übersteuerung): die Entscheidungen widersprechen sich; es gilt "
+                          "geschäftlich (vorsichtige Lesart)"
+                        : "review (override): the reviewed decisions disagree; business applies "
+                          "(the conservative reading)");
+  }
+  for (const auto& fired : verdict.fired) {
+    lines.push_back(explain(fired, language, reveal));
+  }
+  return lines;
+}
+
+} // namespace contact_audit::classify

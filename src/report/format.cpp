@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// Dates, numbers and placeholders as the German and English reports write them.
+#include <contact_audit/report/catalog.hpp>
+
+#include <cctype>
+#include <string>
+
+namespace contact_audit::report {
+
+namespace {
+
+bool all_digits(std::string_view text)
+{
+  for (const char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) == 0) {
+      return false;
+    }
+  }
+  return !text.empty();
+}
+
+// "2026-11-22..." -> true when the first ten characters are YYYY-MM-DD.
+bool starts_with_date(std::string_view iso)
+{
+  return iso.size() >= 10 && all_digits(iso.substr(0, 4)) && iso[4] == '-' &&
+         all_digits(iso.substr(5, 2)) && iso[7] == '-' && all_digits(iso.substr(8, 2));
+}
+
+} // namespace
+
+std::string format_date(std::string_view iso, std::string_view language)
+{
+  if (!starts_with_date(iso)) {
+    return std::string(iso);
+  }
+  if (language == "de") {
+    // DIN 5008 numeric date: DD.MM.YYYY.
+    std::string out;
+    out.append(iso.substr(8, 2)).append(".").append(iso.substr(5, 2)).append(".");
+    out.append(iso.substr(0, 4));
+    return out;
+  }
+  return std::string(iso.substr(0, 10));
+}
+
+std::string format_date_time(std::string_view iso, std::string_view language)
+{
+  std::string date = format_date(iso, language);
+  // Only "YYYY-MM-DDThh:mm..." carries a time; anything else is shown as a date.
+  if (!starts_with_date(iso) || iso.size() < 16 || (iso[10] != 'T' && iso[10] != ' ') ||
+      !all_digits(iso.substr(11, 2)) || iso[13] != ':' || !all_digits(iso.substr(14, 2))) {
+    return date;
+  }
+  const std::string_view zone = iso.substr(16);
+  const bool utc = zone.empty() || zone.back() == 'Z' || zone.ends_with("+00:00");
+  std::string out = std::move(date);
+  out += language == "de" ? ", " : " ";
+  out.append(iso.substr(11, 5));
+  out += utc ? " UTC" : "";
+  return out;
+}
+
+std::string format_number(std::uint64_t n, std::string_view language)
+{
+  const std::string digits = std::to_string(n);
+  const char separator = language == "de" ? '.' : ',';
+  std::string out;
+  out.reserve(digits.size() + digits.size() / 3);
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += separator;
+    }
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string format_change(std::int64_t n, std::string_view language)
+{
+  if (n == 0) {
+    return "\u00b10";
+  }
+  const std::uint64_t magnitude =
+      n < 0 ? static_cast<std::uint64_t>(-(n + 1)) + 1 : static_cast<std::uint64_t>(n);
+  return (n < 0 ? "\u2212" : "+") + format_number(magnitude, language);
+}
+
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values)
+{
+  std::string out;
+  out.reserve(text.size() + 32);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find('{', pos);
+    if (open == std::string_view::npos) {
+      break;
+    }
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    out.append(text.substr(pos, open - pos));
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const std::string* value = nullptr;
+    for (const auto& [key, replacement] : values) {
+      if (key == name) {
+        value = &replacement;
+        break;
+      }
+    }
+    if (value != nullptr) {
+      out += *value;
+    } else {
+      out.append(text.substr(open, close - open + 1));
+    }
+    pos = close + 1;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+} // namespace contact_audit::report

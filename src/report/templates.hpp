@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// The HTML report's template set: built-in files, each replaceable from a company's directory.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace contact_audit::report {
+
+struct TemplateSet
+{
+  std::string report;     // report.html.mustache: the page.
+  std::string letterhead; // letterhead.mustache: partial {{> letterhead}} (logo, company text).
+  std::string style;      // style.css: inlined into <style>.
+  std::string script;     // script.js: inlined into <script>; its hash goes into the CSP.
+  std::filesystem::path report_source; // Where `report` came from, for error messages.
+};
+
+// The built-in templates, with each file present in `dir` used instead (when
+// `dir` is not empty). Throws InputError when `dir` is not a directory or a
+// file in it cannot be read.
+TemplateSet load_templates(const std::filesystem::path& dir);
+
+} // namespace contact_audit::report

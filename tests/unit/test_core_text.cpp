@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include <contact_audit/core/text.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace contact_audit;
+
+TEST_SUITE("core::text")
+{
+  TEST_CASE("ASCII case folding leaves UTF-8 bytes alone")
+  {
+    CHECK(to_lower_ascii("BEGIN:vCard Ä") == "begin:vcard Ä");
+    CHECK(iequals_ascii("VCARD", "vCard"));
+    CHECK_FALSE(iequals_ascii("VCARD", "vCar"));
+    CHECK(istarts_with_ascii("BEGIN:VCARD", "begin:"));
+  }
+
+  TEST_CASE("trim and split")
+  {
+    CHECK(trim("  a b \r\n") == "a b");
+    const auto parts = split("a;;b", ';');
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[1].empty());
+    CHECK(parts[2] == "b");
+  }
+
+  TEST_CASE("UTF-8 validation rejects overlong, surrogate and truncated sequences")
+  {
+    CHECK(is_valid_utf8("Müller ß €"));
+    CHECK_FALSE(is_valid_utf8("M\xfcller"));
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
+    CHECK_FALSE(is_valid_utf8("\xE2\x82"));
+  }
+}
