@@ -229,7 +229,13 @@ std::filesystem::path default_rules_dir()
 
 std::filesystem::path classify_rules_dir(const std::filesystem::path& rules_root)
 {
-  return rules_root / "classify";
+  // `--rules` may name the rules root (as installed) or the classify folder
+  // itself (a company's own copy): accept both, so every command reads it alike.
+  std::error_code error;
+  if (std::filesystem::is_directory(rules_root / "classify", error)) {
+    return rules_root / "classify";
+  }
+  return rules_root;
 }
 
 } // namespace contact_audit::classify

@@ -46,8 +46,8 @@ int run_classify(const Arguments& arguments)
   options.add_options()("help,h", "Show this help.")(
       "rules",
       po::value(&rules_dir),
-      "Directory with the classifier's rule files (*.toml); default: the installed "
-      "rules/classify, or $CONTACT_AUDIT_RULES/classify.")(
+      "Rules directory (the root holding classify/, or the classify folder itself); default: "
+      "$CONTACT_AUDIT_RULES, else the installed rules/.")(
       "format", po::value(&format)->default_value("table"), "Output: table, json or csv.")(
       "explain", po::bool_switch(&output_options.explain), "Show the reasons for every verdict.")(
       "lang",
@@ -81,9 +81,8 @@ int run_classify(const Arguments& arguments)
   }
   output_options.language = parse_language_option(language);
   // Rules first: a broken rule file stops the run before any address book is read.
-  const auto rules = classify::load_rule_dir(
-      rules_dir.empty() ? classify::classify_rules_dir(classify::default_rules_dir())
-                        : std::filesystem::path(rules_dir));
+  const auto rules = classify::load_rule_dir(classify::classify_rules_dir(
+      rules_dir.empty() ? classify::default_rules_dir() : std::filesystem::path(rules_dir)));
   const auto files = resolve_input_files(input);
   auto output = make_classify_output(format, std::cout, std::cerr, output_options);
   const auto overrides =

@@ -433,6 +433,12 @@ TEST_SUITE("classify::load_rule_dir")
     CHECK(default_rules_dir() == "/opt/rules");
     ::unsetenv("CONTACT_AUDIT_RULES");
     CHECK(default_rules_dir().filename() == "rules");
-    CHECK(classify_rules_dir("/opt/rules") == "/opt/rules/classify");
+  }
+
+  TEST_CASE("--rules may name the rules root or the classify folder itself")
+  {
+    const auto root = default_rules_dir();
+    CHECK(classify_rules_dir(root) == root / "classify");
+    CHECK(classify_rules_dir(root / "classify") == root / "classify");
   }
 }

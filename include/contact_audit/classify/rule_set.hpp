@@ -124,7 +124,8 @@ RuleSet load_rule_dir(const std::filesystem::path& dir);
 // tree's "rules" (for running from the build tree).
 std::filesystem::path default_rules_dir();
 
-// The classifier's rule directory under `rules_root`: `rules_root / "classify"`.
+// The classifier's rule directory: `rules_root / "classify"` when that folder
+// exists, else `rules_root` itself (a classify folder named directly).
 std::filesystem::path classify_rules_dir(const std::filesystem::path& rules_root);
 
 } // namespace contact_audit::classify
