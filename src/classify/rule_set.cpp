@@ -229,8 +229,9 @@ std::filesystem::path default_rules_dir()
 
 std::filesystem::path classify_rules_dir(const std::filesystem::path& rules_root)
 {
-  // `--rules` may name the rules root (as installed) or the classify folder
-  // itself (a company's own copy): accept both, so every command reads it alike.
+  // `classify --rules` may name the rules root (as installed) or the classify
+  // folder itself (a company's own copy). `audit --rules` must name the root,
+  // since it also reads messengers/ there.
   std::error_code error;
   if (std::filesystem::is_directory(rules_root / "classify", error)) {
     return rules_root / "classify";

@@ -58,7 +58,10 @@ int run_audit(const Arguments& arguments)
       po::value(&ledger_path),
       "Consent ledger (default: $CONTACT_AUDIT_LEDGER or "
       "~/.local/share/contact-audit/ledger.sqlite).")(
-      "rules", po::value(&rules), "Rules directory (default: the installed rules/).")(
+      "rules",
+      po::value(&rules),
+      "Rules root holding classify/ and messengers/ (default: $CONTACT_AUDIT_RULES, else the "
+      "installed rules/).")(
       "as-of",
       po::value(&as_of),
       "Evaluate consent as it was at this date or time (2026-05-01, 01.05.2026, ISO 8601).")(
