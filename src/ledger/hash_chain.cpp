@@ -7,6 +7,8 @@
 
 #include <charconv>
 #include <chrono>
+#include <functional>
+#include <future>
 #include <map>
 
 namespace contact_audit::ledger {
@@ -157,6 +159,105 @@ std::optional<Anchor> parse_anchor(std::string_view text)
   return anchor;
 }
 
+namespace {
+
+// One event waiting for its checks, with what its hashes are computed from.
+struct Pending
+{
+  Event event;
+  std::string secret;
+  std::string previous; // The stored hash of the event read before it.
+  std::string chain;    // Computed chain hash.
+  std::string pii;      // Computed pii_digest; empty without a secret.
+};
+
+// Each event's expected hashes depend only on its own fields, its subject's secret
+// and the stored hash of the event before it, so they are computed for a whole
+// batch on a second thread while the next batch is read; the checks, which need
+// the order (first problem wins), then run on the reading thread.
+class BatchHasher
+{
+public:
+  using Check = std::function<void(const Pending&)>;
+  explicit BatchHasher(Check check) : m_check(std::move(check)) {}
+  BatchHasher(const BatchHasher&) = delete;
+  BatchHasher& operator=(const BatchHasher&) = delete;
+  ~BatchHasher()
+  {
+    if (m_job.valid()) {
+      m_job.wait(); // Never leave a thread writing into a destroyed batch.
+    }
+  }
+
+  void add(const Event& event, std::string_view secret)
+  {
+    if (m_filled == m_filling.size()) {
+      m_filling.emplace_back();
+    }
+    auto& pending = m_filling[m_filled++];
+    pending.event = event;
+    pending.secret.assign(secret);
+    pending.previous.assign(m_previous);
+    m_previous.assign(event.hash);
+    if (m_filled == k_batch) {
+      hand_over();
+    }
+  }
+
+  // Checks every event added so far, in order.
+  void finish()
+  {
+    hand_over();
+    collect();
+  }
+
+private:
+  static constexpr std::size_t k_batch = 2048;
+
+  static void compute(std::vector<Pending>& batch, std::size_t count)
+  {
+    for (std::size_t i = 0; i < count; ++i) {
+      auto& pending = batch[i];
+      pending.chain = chain_hash(pending.event, pending.previous);
+      pending.pii = pii_digest(pending.event, pending.secret);
+    }
+  }
+
+  // Starts hashing the filled batch after checking the one hashed before.
+  void hand_over()
+  {
+    collect();
+    std::swap(m_filling, m_hashing);
+    m_hashing_count = m_filled;
+    m_filled = 0;
+    if (m_hashing_count > 0) {
+      m_job = std::async(std::launch::async, compute, std::ref(m_hashing), m_hashing_count);
+    }
+  }
+
+  void collect()
+  {
+    if (!m_job.valid()) {
+      return;
+    }
+    m_job.get();
+    for (std::size_t i = 0; i < m_hashing_count; ++i) {
+      m_check(m_hashing[i]);
+    }
+    m_hashing_count = 0;
+  }
+
+  Check m_check;
+  std::vector<Pending> m_filling;
+  std::vector<Pending> m_hashing;
+  std::size_t m_filled = 0;
+  std::size_t m_hashing_count = 0;
+  std::future<void> m_job;
+  std::string m_previous{k_genesis_hash};
+};
+
+} // namespace
+
 VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& anchor)
 {
   const auto started = std::chrono::steady_clock::now();
@@ -174,8 +275,9 @@ VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& ancho
     report.problem = std::move(problem);
     throw StopScan{};
   };
-  const auto visit = [&](const Event& event, std::string_view secret) {
+  const auto check = [&](const Pending& pending) {
     ++report.events;
+    const Event& event = pending.event;
     if (event.id != expected_id) {
       const auto id = std::to_string(event.id);
       fail(expected_id,
@@ -185,14 +287,16 @@ VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& ancho
                : "Event " + id + " is out of order (an event was inserted).");
     }
     const auto id = [&] { return std::to_string(event.id); };
-    if (chain_hash(event, previous) != event.hash) {
+    // pending.previous is the stored hash of the event before, which every
+    // earlier check has already matched against its recomputed hash.
+    if (pending.chain != event.hash) {
       fail(event.id,
            "Event " + id() +
                " does not match its hash: its fields were changed, or an event "
                "before it was deleted, inserted or reordered.");
     }
-    if (!secret.empty()) {
-      if (pii_digest(event, secret) != event.pii_digest) {
+    if (!pending.secret.empty()) {
+      if (pending.pii != event.pii_digest) {
         fail(event.id,
              "The personal details of event " + id() +
                  " (covered numbers, evidence reference, reason) do not match its digest: they "
@@ -219,7 +323,15 @@ VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& ancho
     ++expected_id;
   };
   try {
-    store.scan_chain(visit);
+    BatchHasher hasher(check);
+    try {
+      store.scan_chain(
+          [&](const Event& event, std::string_view secret) { hasher.add(event, secret); });
+    } catch (const CorruptEventError&) {
+      hasher.finish(); // A problem in an earlier event is reported first.
+      throw;
+    }
+    hasher.finish();
     if (report.events > 0) {
       report.head = ChainHead{expected_id - 1, previous};
     }

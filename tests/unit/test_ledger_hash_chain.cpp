@@ -204,4 +204,45 @@ TEST_SUITE("ledger::hash_chain")
     CHECK(report.first_bad_event == 4);
     CHECK(report.problem == "Event 4 holds the unknown action \"approved\".");
   }
+
+  TEST_CASE("a changed event is reported before a later unreadable one")
+  {
+    // Events are read ahead of the checks; the first problem in id order still wins.
+    ChainFixture fixture;
+    REQUIRE(sqlite_cli(fixture.path(),
+                       std::string(k_drop_triggers) +
+                           "UPDATE events SET purpose = 'other' WHERE id = 2; "
+                           "UPDATE events SET action = 'approved' WHERE id = 4") == 0);
+    const auto report = verify_chain(*fixture.store);
+    CHECK_FALSE(report.intact);
+    CHECK(report.first_bad_event == 2);
+    CHECK(report.events == 2);
+  }
+
+  TEST_CASE("a change deep in a long chain is found across the hashing batches")
+  {
+    Fixture fixture;
+    const auto carla = fixture.subject("Carla", {"+4915123456703"});
+    fixture.store->write([&] {
+      for (int i = 0; i < 5000; ++i) {
+        fixture.record(carla,
+                       i % 2 == 0 ? Action::given : Action::withdrawn,
+                       "2024-03-05",
+                       {"+4915123456703"});
+      }
+    });
+    const auto intact = verify_chain(*fixture.store);
+    CHECK(intact.intact);
+    CHECK(intact.events == 5000);
+    REQUIRE(intact.head);
+    CHECK(intact.head->event_id == 5000);
+    REQUIRE(sqlite_cli(
+                fixture.path(),
+                "DELETE FROM event_numbers WHERE event_id = 4321; "
+                "INSERT INTO event_numbers(event_id, e164) VALUES (4321, '+4915199999999')") == 0);
+    const auto report = verify_chain(*fixture.store);
+    CHECK_FALSE(report.intact);
+    CHECK(report.first_bad_event == 4321);
+    CHECK(report.problem.starts_with("The personal details of event 4321"));
+  }
 }
