@@ -6,7 +6,9 @@
 #include <contact_audit/ledger/hash_chain.hpp>
 #include <contact_audit/ledger/state.hpp>
 #include <contact_audit/ledger/time.hpp>
+#include <contact_audit/phone/normaliser.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -64,6 +66,19 @@ void write_forms(const std::filesystem::path& path, std::size_t rows)
   }
 }
 
+// CPU seconds libphonenumber alone needs for the first `count` numbers of the file
+// (one thread, fresh cache): the floor under the import's cost per row.
+double normalise_only_cpu(std::size_t count)
+{
+  phone::Normaliser normaliser("DE");
+  std::size_t valid = 0;
+  const double cpu = cpu_seconds();
+  for (std::size_t i = 0; i < count; ++i) {
+    valid += normaliser.normalise(number(i)).status == phone::NumberStatus::valid ? 1 : 0;
+  }
+  return valid == count ? cpu_seconds() - cpu : -1;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -89,6 +104,9 @@ int main(int argc, char** argv)
     write_forms(csv, rows);
   }
   const auto csv_mib = std::filesystem::file_size(csv) / (1024 * 1024);
+
+  const std::size_t normalised = std::min<std::size_t>(rows, 100'000);
+  const double normalise_cpu = normalise_only_cpu(normalised);
 
   auto store = ledger::open_ledger(dir / "ledger.sqlite");
   ledger::FormImportOptions options;
@@ -136,9 +154,17 @@ int main(int argc, char** argv)
             << "import seconds:  " << import_seconds << "\n"
             << "import rows/s:   " << static_cast<long>(summary.rows / import_seconds)
             << " (per CPU second: " << static_cast<long>(summary.rows / import_cpu) << ")\n"
+            << "import CPU s:    " << import_cpu << " ("
+            << static_cast<long>(1e6 * import_cpu / std::max<std::uint64_t>(summary.rows, 1))
+            << " us per row)\n"
+            << "libphonenumber:  " << static_cast<long>(normalised / normalise_cpu)
+            << " distinct numbers per CPU second ("
+            << static_cast<long>(1e6 * normalise_cpu / std::max<std::size_t>(normalised, 1))
+            << " us each, " << normalised << " numbers, one thread)\n"
             << "ledger MiB:      " << ledger_mib << "\n"
             << "verify:          " << (report.intact ? "intact" : "BROKEN") << ", " << report.events
             << " events in " << verify_seconds << " s\n"
+            << "verify CPU s:    " << verify_cpu << "\n"
             << "verify events/s: " << static_cast<long>(report.events / verify_seconds)
             << " (per CPU second: " << static_cast<long>(report.events / verify_cpu) << ")\n"
             << "index load:      " << index.size() << " numbers in " << load_seconds << " s\n"
