@@ -354,4 +354,36 @@ TEST_SUITE("ledger::state")
     CHECK(index.size() == 3);
     CHECK(index.head()->event_id == 6);
   }
+
+  TEST_CASE("the consent index keeps thousands of numbers and texts that are not E.164 apart")
+  {
+    Fixture fixture;
+    // Numbers that differ only in their last digits, so that the table must grow and
+    // neighbouring keys must not be confused; a text that is no E.164 number (a
+    // ledger edited by hand) is kept as it is.
+    std::vector<std::string> numbers;
+    for (int i = 0; i < 3000; ++i) {
+      numbers.push_back("+49151" + std::to_string(30000000 + i));
+    }
+    const auto dora = fixture.subject("Dora", {"+4915130000000"});
+    fixture.store->write([&] {
+      for (int i = 0; i < 3000; i += 2) {
+        fixture.record(dora, Action::given, "2024-03-05", {numbers[i]});
+      }
+    });
+    const auto odd = fixture.subject("Emil", {"+049 30 1234"});
+    fixture.record(odd, Action::refused, "2024-03-05", {"+049 30 1234"});
+    const auto index = load_consent_index(*fixture.store, k_default_purpose, at("2024-06-01"));
+    CHECK(index.size() == 1501);
+    for (int i = 0; i < 3000; ++i) {
+      CAPTURE(numbers[i]);
+      CHECK(index.lookup(numbers[i]) ==
+            (i % 2 == 0 ? ConsentStatus::valid : ConsentStatus::missing));
+    }
+    CHECK(index.find(numbers[1]) == nullptr);
+    CHECK(index.lookup("+049 30 1234") == ConsentStatus::refused);
+    CHECK(index.lookup("+4930 1234") == ConsentStatus::missing);
+    CHECK(index.lookup("") == ConsentStatus::missing);
+    CHECK(index.lookup("+") == ConsentStatus::missing);
+  }
 }
