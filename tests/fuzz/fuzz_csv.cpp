@@ -2,7 +2,9 @@
 // Fuzz target: the CSV reader with every profile, encoding and limit. Three option bytes
 // come first: the forced encoding (or detection), a header line put before the rest
 // (one per built-in profile, the example mapping's, or none: the rest has its own
-// header) and whether the reader's bounds are the defaults or tiny ones.
+// header) and whether the reader's bounds are the defaults or tiny ones. Each contact then
+// goes through the classifier with the shipped rules.
+#include "fuzz_classify.hpp"
 #include "fuzz_support.hpp"
 #include "importers/csv/csv_reader.hpp"
 
@@ -150,6 +152,7 @@ void read_all(const std::string& bytes,
     ++returned;
     fuzz::require(contact->source.record >= returned, "record numbers count every row");
     fuzz::require(contact->source.account == options.account, "the account label is kept");
+    fuzz::classify_with_shipped_rules(*contact);
   }
   fuzz::require(!reader->next(sink).has_value(), "a finished reader stays finished");
   const auto& stats = reader->stats();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: the vCard reader over an in-memory file, then phone normalisation as the
-// import pipeline does it. The input is the file content unchanged, so any .vcf is a seed.
+// import pipeline does it, then the classifier with the shipped rules. The input is the
+// file content unchanged, so any .vcf is a seed.
+#include "fuzz_classify.hpp"
 #include "fuzz_support.hpp"
 
 #include <contact_audit/core/diagnostic.hpp>
@@ -39,11 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   while (auto contact = reader->next(sink)) {
     ++returned;
     check_contact(*contact, returned);
-    for (const auto& phone : contact->phones) {
-      const auto number = normaliser.normalise(phone.raw);
+    for (auto& phone : contact->phones) {
+      phone.number = normaliser.normalise(phone.raw);
+      const auto& number = phone.number;
       fuzz::require(number.e164.empty() || number.e164.front() == '+', "E.164 starts with +");
       static_cast<void>(phone::mask(phone.raw));
     }
+    fuzz::classify_with_shipped_rules(*contact);
   }
   fuzz::require(!reader->next(sink).has_value(), "a finished reader stays finished");
   const auto& stats = reader->stats();
