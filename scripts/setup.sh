@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Install what contact-audit needs from Debian 12 (only what is missing) and build it.
-# Usage: bash scripts/setup.sh [preset]   (preset: release (default), dev, asan)
+# Usage: bash scripts/setup.sh [preset]   (preset: release (default), dev, asan, fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-release}"
@@ -12,6 +12,7 @@ packages=(
   libpoco-dev libssl-dev libboost-program-options-dev libsqlite3-dev sqlite3
   libtomlplusplus-dev libexpected-dev doctest-dev libkainjow-mustache-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils chromium
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -40,8 +40,14 @@ std::string_view field_value(const Contact& contact, Field field)
   return {};
 }
 
+// libstdc++'s regex matcher recurses for every character it consumes, so a hostile
+// field value (a 30 KB TITLE of "dr dr dr ...") overflowed the stack. Patterns see the
+// first 512 bytes of a value, which no real name, title or organisation exceeds.
+constexpr std::size_t k_regex_text_limit = 512;
+
 bool searches(const std::optional<std::regex>& regex, std::string_view text)
 {
+  text = text.substr(0, k_regex_text_limit);
   return std::regex_search(text.begin(), text.end(), *regex);
 }
 

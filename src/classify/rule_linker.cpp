@@ -215,8 +215,10 @@ private:
   void apply_weights()
   {
     for (const auto& [id, setting] : m_raw.weights) {
+      // A named copy of the binding: clang 14 cannot capture structured bindings.
+      const std::string_view wanted = id;
       const auto rule = std::find_if(m_raw.rules.begin(), m_raw.rules.end(), [&](const RawRule& r) {
-        return r.info.id == id;
+        return r.info.id == wanted;
       });
       if (rule == m_raw.rules.end()) {
         m_reporter.report(setting.pos,

@@ -125,6 +125,11 @@ NormalisedNumber normalise_uncached(std::string_view raw, const std::string& reg
   if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
     return parse_failure(error, text);
   }
+  if (c.reading.number.national_number() == 0) {
+    // Only zeros after the prefixes ("0000000"): there is no E.164 form, and
+    // libphonenumber would format the raw text in its place.
+    return parse_failure(PhoneNumberUtil::NOT_A_NUMBER, text);
+  }
   c.reading.type = util().GetNumberType(c.reading.number);
   describe(c.result, c.reading);
   c.result.extension = parts.extension.empty() ? c.reading.number.extension() : parts.extension;

@@ -125,6 +125,21 @@ TEST_SUITE("classify::shipped rules")
           "rule email.company-domain (+6): j.mueller@vertrieb.acme.example is a company domain");
   }
 
+  TEST_CASE("a field value of 100 KB is classified without overflowing the stack")
+  {
+    // The title's ignore_pattern used to recurse once per character in std::regex.
+    Contact contact;
+    for (int i = 0; i < 33'000; ++i) {
+      contact.title += "dr ";
+    }
+    contact.organisation = "Leitner GmbH";
+    const Classifier classifier(shipped());
+    // Patterns see the first 512 bytes: academic titles only, so the title does not count.
+    CHECK(fired_ids(classifier.classify(contact)) == Ids{"org.present"});
+    contact.title = "Leiter Einkauf " + std::string(100'000, 'x');
+    CHECK(fired_ids(classifier.classify(contact)) == Ids{"org.present", "title.present"});
+  }
+
   TEST_CASE("typical contacts under the shipped rules")
   {
     const Classifier classifier(shipped());

@@ -433,6 +433,20 @@ TEST_SUITE("phone::Normaliser")
                      "without a normalised form.");
   }
 
+  TEST_CASE("a number of only zeros is unparsable, never its raw text as E.164")
+  {
+    // libphonenumber formats a national number 0 as the raw input; found by fuzzing.
+    check_unparsable(normalise("0000000"),
+                     "phone.not-a-number",
+                     "The text \"*****00\" is not a phone number; it was kept without a "
+                     "normalised form.");
+    check_unparsable(normalise("ADR0000000"),
+                     "phone.not-a-number",
+                     "The text \"ADR****000\" is not a phone number; it was kept without a "
+                     "normalised form.");
+    CHECK(normalise("+49 0000").e164.empty());
+  }
+
   TEST_CASE("letters after the first digit make the reading ambiguous, or invalid when it fails")
   {
     const auto vanity = normalise("0800 FLOWERS");
