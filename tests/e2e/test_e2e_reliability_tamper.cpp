@@ -56,6 +56,15 @@ std::string anchor_of(const std::string& head)
   return std::string(match[1]) + ":" + std::string(match[2]);
 }
 
+// The text of `pdf`, read back with poppler's pdftotext.
+std::string pdf_text(const fs::path& pdf)
+{
+  const auto text = pdf.string() + ".txt";
+  const std::string command = "pdftotext -enc UTF-8 '" + pdf.string() + "' '" + text + "'";
+  REQUIRE(std::system(command.c_str()) == 0);
+  return e2e::read_file(text);
+}
+
 } // namespace
 
 TEST_SUITE("e2e reliability: tamper evidence")
@@ -136,5 +145,55 @@ TEST_SUITE("e2e reliability: tamper evidence")
     CHECK(run.exit_code == 1);
     CHECK(run.err.find("Event 5 does not have the anchored hash: the chain was rewritten.") !=
           std::string::npos);
+  }
+
+  TEST_CASE("every audit report shows the ledger head, which later serves as the anchor")
+  {
+    e2e::TempDir dir;
+    const auto ledger = dir.path() / "ledger.sqlite";
+    REQUIRE(e2e::run({"consent",
+                      "import",
+                      e2e::testdata("audit/consent.csv").string(),
+                      "--by",
+                      "hr",
+                      "--ledger",
+                      ledger.string()},
+                     {},
+                     {"CONTACT_AUDIT_NOW=2026-02-01T09:00:00Z"})
+                .exit_code == 0);
+    const Ledger check(ledger);
+    const auto anchor = anchor_of(check.head());
+    const auto hash = anchor.substr(anchor.find(':') + 1);
+    const auto audit = e2e::run({"audit",
+                                 "--device",
+                                 e2e::testdata("audit/android-unmanaged.toml").string(),
+                                 "--ledger",
+                                 ledger.string(),
+                                 "--lang",
+                                 "en",
+                                 "--as-of",
+                                 "2026-11-25",
+                                 "--json",
+                                 (dir.path() / "a.json").string(),
+                                 "--report",
+                                 (dir.path() / "a.html").string(),
+                                 "--report",
+                                 (dir.path() / "a.pdf").string()});
+    REQUIRE(audit.exit_code == 1);
+    CHECK(audit.out.find("Consent ledger head (check later with 'consent verify --anchor'): " +
+                         anchor + "\n") != std::string::npos);
+    const auto json = e2e::read_file(dir.path() / "a.json");
+    CHECK(json.find("\"ledger_head_hash\": \"" + hash + "\"") != std::string::npos);
+    CHECK(e2e::read_file(dir.path() / "a.html").find(hash) != std::string::npos);
+    CHECK(pdf_text(dir.path() / "a.pdf").find(hash) != std::string::npos);
+    // Later events do not disturb the anchor; rewriting what it covers does.
+    REQUIRE(check.consent({"grant", "0151 29999999", "--notice-version", "1", "--by", "hr"})
+                .exit_code == 0);
+    CHECK(check.consent({"verify", "--anchor", anchor}).exit_code == 0);
+    const std::string cut = "sqlite3 '" + ledger.string() +
+                            "' \"DROP TRIGGER events_no_delete; DELETE FROM events WHERE id >= " +
+                            anchor.substr(0, anchor.find(':')) + "\"";
+    REQUIRE(std::system(cut.c_str()) == 0);
+    CHECK(check.consent({"verify", "--anchor", anchor}).exit_code == 1);
   }
 }
