@@ -76,7 +76,7 @@ void Database::fail(int code, std::string_view what) const
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
     throw BusyError(message);
   }
-  throw IoError(message);
+  throw DatabaseError(message);
 }
 
 Statement::Statement(Database& database, std::string_view sql) : m_database(database)
@@ -365,7 +365,7 @@ void SqliteStore::write(const std::function<void()>& work)
     } catch (const sqlite::BusyError&) {
       forget();
       throw;
-    } catch (const IoError& error) {
+    } catch (const sqlite::DatabaseError& error) {
       forget();
       // The transaction object rolls back on destruction: say so, the user will ask.
       throw IoError(std::string(error.what()) +
