@@ -42,6 +42,23 @@ std::vector<std::filesystem::path> all_reports(const ReportRequest& request)
   return paths;
 }
 
+void write_report(const audit::AuditResult& result,
+                  const report::ReportOptions& options,
+                  bool reveal,
+                  const std::filesystem::path& path)
+{
+  const auto kind = kind_of(path);
+  if (kind == "html") {
+    report::write_html_report(result, options, path);
+  } else if (kind == "pdf") {
+    report::write_pdf_report(result, options, path);
+  } else if (kind == "json") {
+    report::write_json_report(result, reveal, path);
+  } else {
+    report::write_csv_report(result, reveal, path);
+  }
+}
+
 } // namespace
 
 void add_report_options(po::options_description& options, ReportRequest& request)
@@ -88,15 +105,13 @@ void write_reports(const audit::AuditResult& result, const ReportRequest& reques
   options.template_dir = request.template_dir;
   options.company = request.company;
   for (const auto& path : all_reports(request)) {
-    const auto kind = kind_of(path);
-    if (kind == "html") {
-      report::write_html_report(result, options, path);
-    } else if (kind == "pdf") {
-      report::write_pdf_report(result, options, path);
-    } else if (kind == "json") {
-      report::write_json_report(result, request.reveal, path);
-    } else {
-      report::write_csv_report(result, request.reveal, path);
+    try {
+      write_report(result, options, request.reveal, path);
+    } catch (const IoError& error) {
+      // The writers go through AtomicFile, so a failed write (a full disk, say) leaves the
+      // file that was there before; say so, and name the report.
+      throw IoError(std::string(error.what()) + " The report " + path.string() +
+                    " was not written; an earlier file at that path is unchanged.");
     }
     std::cerr << "contact-audit: wrote " << path.string() << '\n';
   }

@@ -234,15 +234,29 @@ bool Reader::next(Record& record)
     record.line = m_line;
     record.fields.clear();
     record.unterminated_quote = false;
+    record.too_long = false;
     std::string field;
     bool quoted = false;
     bool at_field_start = true;
     std::size_t pos = m_position;
+    // Past the limit the record is only scanned for its end (quotes and lines still count).
+    const auto keep = [&](char c) {
+      if (record.too_long) {
+        return;
+      }
+      if (pos - start >= k_max_record_bytes) {
+        record.too_long = true;
+        record.fields.clear();
+        field.clear();
+        return;
+      }
+      field += c;
+    };
     for (; pos < m_bytes.size(); ++pos) {
       const char c = m_bytes[pos];
       if (quoted) {
         if (c == '"' && pos + 1 < m_bytes.size() && m_bytes[pos + 1] == '"') {
-          field += '"';
+          keep('"');
           ++pos;
         } else if (c == '"') {
           quoted = false;
@@ -251,7 +265,7 @@ bool Reader::next(Record& record)
               c == '\n' || (c == '\r' && (pos + 1 >= m_bytes.size() || m_bytes[pos + 1] != '\n'))
                   ? 1
                   : 0;
-          field += c;
+          keep(c);
         }
         continue;
       }
@@ -259,18 +273,22 @@ bool Reader::next(Record& record)
         quoted = true;
         at_field_start = false;
       } else if (c == m_separator) {
-        record.fields.push_back(field_text(field));
+        if (!record.too_long) {
+          record.fields.push_back(field_text(field));
+        }
         field.clear();
         at_field_start = true;
       } else if (c == '\n' || c == '\r') {
         break;
       } else {
-        field += c;
+        keep(c);
         at_field_start = false;
       }
     }
     record.unterminated_quote = quoted;
-    record.fields.push_back(field_text(field));
+    if (!record.too_long) {
+      record.fields.push_back(field_text(field));
+    }
     // Consume the line terminator (CRLF, LF or CR) into the record's raw bytes.
     if (pos < m_bytes.size() && m_bytes[pos] == '\r') {
       ++pos;
@@ -281,7 +299,8 @@ bool Reader::next(Record& record)
     ++m_line;
     m_position = pos;
     record.raw = m_bytes.substr(start, pos - start);
-    const bool blank = record.fields.size() == 1 && trim(record.fields.front()).empty();
+    const bool blank =
+        !record.too_long && record.fields.size() == 1 && trim(record.fields.front()).empty();
     if (!blank) {
       return true;
     }

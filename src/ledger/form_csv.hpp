@@ -55,7 +55,12 @@ struct Record
   std::vector<std::string> fields;
   std::string_view raw;
   bool unterminated_quote = false;
+  bool too_long = false; // Longer than k_max_record_bytes: `fields` is empty, `raw` complete.
 };
+
+// A form row is a few hundred bytes; a longer record is refused unread, so a hostile file
+// cannot make one row cost memory or time.
+inline constexpr std::size_t k_max_record_bytes = 64 * 1024;
 
 // Splits a whole file held in memory into records. UTF-8 (with or without
 // BOM) is read as is; anything else as windows-1252 (converted with ICU).

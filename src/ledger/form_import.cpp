@@ -179,6 +179,19 @@ Result<std::string> RowChecker::evidence_sha256(std::string_view reference,
 
 Result<Row> RowChecker::check(const form_csv::Record& record, const Layout& layout)
 {
+  if (record.too_long) {
+    return make_unexpected(reject(record,
+                                  "ledger.import.too-long",
+                                  "The row is longer than " +
+                                      std::to_string(form_csv::k_max_record_bytes / 1024) +
+                                      " KiB, far more than a consent form holds"));
+  }
+  if (record.raw.find('\0') != std::string_view::npos) {
+    return make_unexpected(reject(record,
+                                  "ledger.import.nul",
+                                  "The row contains NUL bytes, so it is not text (the file may "
+                                  "be damaged)"));
+  }
   if (record.unterminated_quote) {
     return make_unexpected(reject(record, "ledger.import.quote", "A quoted field is not closed"));
   }
@@ -331,7 +344,23 @@ std::string read_bytes(const std::filesystem::path& csv)
   if (!in) {
     throw InputError(csv.string() + ": The file cannot be opened; nothing was imported.");
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The import holds the file (its hash, the rejected rows' bytes); 8 million rows fit.
+  constexpr std::uintmax_t k_max_file_bytes = 512ULL * 1024 * 1024;
+  std::error_code error;
+  const auto size = std::filesystem::file_size(csv, error);
+  if (!error && size > k_max_file_bytes) {
+    throw InputError(csv.string() + ": The file is larger than 512 MiB, far larger than a "
+                                    "consent-form export; split it. Nothing was imported.");
+  }
+  std::string bytes;
+  if (!error) {
+    // One allocation and one read: memory stays at the file's size.
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    in.clear(in.rdstate() & ~(std::ios::failbit | std::ios::eofbit));
+  }
+  bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) {
     throw InputError(csv.string() + ": The file cannot be read; nothing was imported.");
   }
@@ -351,6 +380,12 @@ FormImportSummary import_consent_forms(Store& store,
   form_csv::Record header;
   if (!reader.next(header)) {
     throw InputError(csv.string() + ": The file is empty; nothing was imported.");
+  }
+  if (header.too_long) {
+    throw InputError(csv.string() + ":" + std::to_string(header.line) +
+                     ": The header line is longer than " +
+                     std::to_string(form_csv::k_max_record_bytes / 1024) +
+                     " KiB, so it is not a consent-form header. Nothing was imported.");
   }
   const Layout layout = read_layout(header, csv);
   const Catalogue catalogue(store.notices());
@@ -419,9 +454,11 @@ FormImportSummary import_consent_forms(Store& store,
           if (!row) {
             ++summary.rejected;
             summary.diagnostics.push_back(std::move(row.error()));
-            rejects += record.raw;
-            if (rejects.back() != '\n' && rejects.back() != '\r') {
-              rejects += '\n';
+            if (options.skip_invalid) { // Kept only for the rejects file.
+              rejects += record.raw;
+              if (rejects.back() != '\n' && rejects.back() != '\r') {
+                rejects += '\n';
+              }
             }
             continue;
           }

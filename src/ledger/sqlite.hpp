@@ -24,7 +24,15 @@ public:
   using IoError::IoError;
 };
 
-// One connection. Throws IoError (BusyError when locked) with sqlite3_errmsg on any failure.
+// Any other failure reported by SQLite (I/O, full disk, corruption, constraint).
+class DatabaseError : public IoError
+{
+public:
+  using IoError::IoError;
+};
+
+// One connection. Throws DatabaseError (BusyError when locked) with sqlite3_errmsg on any
+// failure.
 class Database
 {
 public:

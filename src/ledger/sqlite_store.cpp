@@ -60,13 +60,23 @@ void Database::set_busy_timeout(std::chrono::milliseconds timeout)
 
 void Database::fail(int code, std::string_view what) const
 {
-  const std::string message = m_path.string() + ": The ledger failed while " + std::string(what) +
-                              ": " + sqlite3_errmsg(m_db) + ".";
   const int primary = code & 0xFF;
+  std::string reason = sqlite3_errmsg(m_db);
+  // "disk I/O error" alone does not tell a full disk from a broken one.
+  const int extended = sqlite3_extended_errcode(m_db);
+  if (primary == SQLITE_FULL || extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_FSYNC ||
+      extended == SQLITE_IOERR_TRUNCATE || extended == SQLITE_IOERR_SHMSIZE) {
+    reason += " (writing to the disk failed: it may be full, or the file may not grow any "
+              "further)";
+  } else if (const int system_errno = sqlite3_system_errno(m_db); system_errno != 0) {
+    reason += std::string(" (") + std::strerror(system_errno) + ")";
+  }
+  const std::string message =
+      m_path.string() + ": The ledger failed while " + std::string(what) + ": " + reason + ".";
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
     throw BusyError(message);
   }
-  throw IoError(message);
+  throw DatabaseError(message);
 }
 
 Statement::Statement(Database& database, std::string_view sql) : m_database(database)
@@ -344,13 +354,24 @@ void SqliteStore::write(const std::function<void()>& work)
     }
     m_cached_head.reset();
     ++m_transaction_depth;
-    try {
-      work();
-      transaction->commit();
-    } catch (...) {
+    const auto forget = [this] {
       --m_transaction_depth;
       m_cached_head.reset();
       m_last_subject = {};
+    };
+    try {
+      work();
+      transaction->commit();
+    } catch (const sqlite::BusyError&) {
+      forget();
+      throw;
+    } catch (const sqlite::DatabaseError& error) {
+      forget();
+      // The transaction object rolls back on destruction: say so, the user will ask.
+      throw IoError(std::string(error.what()) +
+                    " Nothing was written: the whole change was rolled back.");
+    } catch (...) {
+      forget();
       throw;
     }
     --m_transaction_depth;

@@ -48,7 +48,14 @@ void print_summary(std::ostream& out,
       << catalog.text("summary.scope") << ": " << manifest.device_name << " ("
       << catalog.text_or("platform." + manifest.platform, manifest.platform) << ")\n"
       << catalog.text("summary.as_of") << ": " << format_date_time(manifest.as_of, language)
-      << "\n\n";
+      << '\n';
+  // The head printed in every report is the external anchor of the hash chain: a ledger
+  // rewritten or cut after this audit no longer holds it (docs/ledger.md §3).
+  if (!manifest.ledger_head_hash.empty()) {
+    out << catalog.text("summary.ledger_head") << ": " << manifest.ledger_events << ':'
+        << manifest.ledger_head_hash << '\n';
+  }
+  out << '\n';
   figure(out, catalog.text("summary.contacts_read"), totals.contacts_read, language);
   figure(out, catalog.text("summary.contacts_rejected"), totals.contacts_rejected, language);
   figure(out, catalog.text("summary.visible"), totals.visible, language);

@@ -2,21 +2,51 @@
 // Process runner for the end-to-end tests (fork/exec, output to temporary files).
 #include "run_binary.hpp"
 
+#include <csignal>
 #include <fcntl.h>
 #include <fstream>
 #include <random>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace e2e {
+namespace {
 
-Run run(const std::vector<std::string>& arguments,
-        const std::filesystem::path& working_dir,
-        const std::vector<std::string>& environment)
+// In the forked child: redirect, apply the options and exec; never returns.
+[[noreturn]] void exec_child(std::vector<char*>& argv,
+                             const std::filesystem::path& capture,
+                             const RunOptions& options)
 {
-  TempDir capture;
-  const auto out_path = capture.path() / "stdout";
-  const auto err_path = capture.path() / "stderr";
+  const int out = ::open((capture / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int err = ::open((capture / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  const int in = ::open("/dev/null", O_RDONLY);
+  ::dup2(in, 0);
+  ::dup2(out, 1);
+  ::dup2(err, 2);
+  for (const auto& variable : options.environment) {
+    const auto equals = variable.find('=');
+    ::setenv(variable.substr(0, equals).c_str(), variable.substr(equals + 1).c_str(), 1);
+  }
+  if (!options.working_dir.empty() && ::chdir(options.working_dir.c_str()) != 0) {
+    ::_exit(127);
+  }
+  if (options.file_size_limit != 0) {
+    // An ignored signal stays ignored across exec: writes past the limit fail with EFBIG.
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{options.file_size_limit, options.file_size_limit};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+      ::_exit(127);
+    }
+  }
+  ::execv(argv[0], argv.data());
+  ::_exit(127);
+}
+
+} // namespace
+
+Process::Process(const std::vector<std::string>& arguments, const RunOptions& options)
+{
   std::vector<std::string> argv_storage{CONTACT_AUDIT_BINARY};
   argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
@@ -24,31 +54,54 @@ Run run(const std::vector<std::string>& arguments,
     argv.push_back(argument.data());
   }
   argv.push_back(nullptr);
-  const pid_t child = ::fork();
-  if (child == 0) {
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int in = ::open("/dev/null", O_RDONLY);
-    ::dup2(in, 0);
-    ::dup2(out, 1);
-    ::dup2(err, 2);
-    for (const auto& variable : environment) {
-      const auto equals = variable.find('=');
-      ::setenv(variable.substr(0, equals).c_str(), variable.substr(equals + 1).c_str(), 1);
-    }
-    if (!working_dir.empty() && ::chdir(working_dir.c_str()) != 0) {
-      ::_exit(127);
-    }
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
+  m_started = std::chrono::steady_clock::now();
+  m_pid = ::fork();
+  if (m_pid == 0) {
+    exec_child(argv, m_capture.path(), options);
   }
-  int status = 0;
-  ::waitpid(child, &status, 0);
+}
+
+Process::~Process()
+{
+  if (m_pid > 0) {
+    ::kill(m_pid, SIGKILL);
+    ::waitpid(m_pid, nullptr, 0);
+  }
+}
+
+void Process::kill(int signal) const
+{
+  if (m_pid > 0) {
+    ::kill(m_pid, signal);
+  }
+}
+
+Run Process::wait()
+{
   Run result;
+  int status = 0;
+  rusage usage{};
+  ::wait4(m_pid, &status, 0, &usage);
+  m_pid = -1;
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+  result.peak_rss_kib = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = read_file(out_path);
-  result.err = read_file(err_path);
+  result.out = read_file(m_capture.path() / "stdout");
+  result.err = read_file(m_capture.path() / "stderr");
   return result;
+}
+
+Run run(const std::vector<std::string>& arguments, const RunOptions& options)
+{
+  return Process(arguments, options).wait();
+}
+
+Run run(const std::vector<std::string>& arguments,
+        const std::filesystem::path& working_dir,
+        const std::vector<std::string>& environment)
+{
+  return run(arguments, RunOptions{working_dir, environment, 0});
 }
 
 TempDir::TempDir()

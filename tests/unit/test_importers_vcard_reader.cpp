@@ -175,7 +175,9 @@ TEST_SUITE("importers::VCardReader")
     CHECK(read.contacts[0].display_name == "Deep");
     CHECK(test::phone_numbers(read.contacts[0]) == Strings{"1"});
     CHECK(read.contacts[1].display_name == "Next");
-    CHECK(read.diagnostics.empty());
+    REQUIRE(read.diagnostics.size() == 1); // Only the absurd depth is worth a word.
+    CHECK(read.diagnostics[0].code == "vcard.agent.too-deep");
+    CHECK(read.diagnostics[0].line == 29); // The BEGIN:VCARD at depth 9.
   }
 
   TEST_CASE("an AGENT card without END is closed with the outer card at the next BEGIN:VCARD")

@@ -158,6 +158,12 @@ std::string too_long_message(std::size_t max_record_bytes)
   return "The row is longer than " + size_text(max_record_bytes) + "; it was skipped.";
 }
 
+std::string header_too_long_message(std::size_t max_record_bytes)
+{
+  return "The first row is longer than " + size_text(max_record_bytes) +
+         ", so it is neither a header nor a contact; nothing was imported.";
+}
+
 std::string mixed_separators_message(char file_separator, char used_separator)
 {
   return "The row does not split at the file's separator (" +

@@ -36,6 +36,8 @@ std::string missing_mapped_message(const std::vector<std::string>& names,
 std::string headerless_message(const HeaderLayout& layout);
 std::string unterminated_quote_message(std::size_t max_record_bytes);
 std::string too_long_message(std::size_t max_record_bytes);
+// A first row too long to be kept (csv.header.too-long).
+std::string header_too_long_message(std::size_t max_record_bytes);
 std::string mixed_separators_message(char file_separator, char used_separator);
 std::string too_many_cells_message(std::size_t max_cells, std::size_t dropped, bool header);
 std::string extra_cells_message(std::size_t extra);

@@ -146,6 +146,14 @@ void CsvReader::read_header()
   }
   note_damage();
   m_header_line = m_record.first_line;
+  if (m_record.too_long) {
+    // Nothing of it was kept, so it cannot name columns; say why instead of "no columns".
+    throw InputError(format(Diagnostic{m_file,
+                                       m_record.first_line,
+                                       Severity::error,
+                                       "csv.header.too-long",
+                                       header_too_long_message(m_limits.max_record_bytes)}));
+  }
   if (m_mapping && !m_mapping->has_header) {
     m_layout = layout_from_positions(*m_mapping, m_record.cells.size());
     m_queue.push_back(own(m_record));

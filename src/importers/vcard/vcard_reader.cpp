@@ -23,6 +23,8 @@ using namespace std::string_view_literals;
 constexpr std::size_t k_max_line_bytes = 1024 * 1024;
 // A collected value (name, number, address, ...) longer than this is dropped.
 constexpr std::size_t k_max_value_bytes = 64 * 1024;
+// Real address books nest an AGENT card one level deep at most; deeper is reported.
+constexpr std::size_t k_max_agent_depth = 8;
 
 enum class State
 {
@@ -158,8 +160,7 @@ private:
     // vCard 2.1 §2.4.4: an AGENT value may be a whole vCard on the following lines.
     if (m_after_agent) {
       m_after_agent = false;
-      m_state = State::in_agent;
-      ++m_agent_depth;
+      enter_agent();
       return;
     }
     // Any other BEGIN:VCARD inside a card means the open card lacks its END:VCARD.
@@ -194,10 +195,23 @@ private:
     const std::string_view value = trim(m_property->value);
     m_after_agent = value.empty();
     if (iequals_ascii(value, "BEGIN:VCARD")) {
-      m_state = State::in_agent;
-      ++m_agent_depth;
+      enter_agent();
     }
     return true;
+  }
+
+  // vCard 2.1 §2.4.4: a nested AGENT card describes another person; it is skipped (only a
+  // depth counter is kept, so any nesting costs no memory), and absurd nesting is reported.
+  void enter_agent()
+  {
+    m_state = State::in_agent;
+    if (++m_agent_depth == k_max_agent_depth + 1) {
+      report(Severity::warning,
+             "vcard.agent.too-deep",
+             "AGENT vCards are nested more than " + std::to_string(k_max_agent_depth) +
+                 " levels deep here; the nested cards were skipped up to their END:VCARD lines "
+                 "and the enclosing card was kept.");
+    }
   }
 
   void on_property()
