@@ -76,6 +76,7 @@ void finish(Slot& slot, Timestamp as_of)
     }
     if (statuses[i] == slot.entry.status && slot.entry.deciding_event == 0) {
       slot.entry.deciding_event = subject.event_id;
+      slot.entry.decided_at = subject.effective_at;
     }
   }
   slot.subjects.clear();
