@@ -7,6 +7,7 @@
 #include <contact_audit/ledger/state.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace contact_audit::ledger {
@@ -81,7 +82,10 @@ ConsentRequest request_one(Store& store,
     Decision decision;
     decision.action = Action::requested;
     decision.purpose = options.purpose;
-    decision.effective_at = options.now;
+    // A letter is dated by its day, and so is the returned form: the request takes
+    // effect at the start of its day, so an answer dated the same day wins the tie
+    // (same effective time, higher event id) instead of being hidden by it.
+    decision.effective_at = std::chrono::floor<std::chrono::days>(options.now);
     decision.notice_version = options.notice->version;
     decision.notice_language = options.notice->language;
     decision.form_id = request.form_id;
