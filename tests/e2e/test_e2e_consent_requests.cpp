@@ -8,6 +8,7 @@
 #include <Poco/JSON/Parser.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -316,7 +317,7 @@ TEST_SUITE("e2e consent requests")
     CHECK(events_in(loop.ledger()) == events);
   }
 
-  TEST_CASE("the terminal summary shows pending consents with the age of the request")
+  TEST_CASE("terminal, HTML and PDF reports show pending consents with the age of the request")
   {
     Loop loop;
     loop.audit("audit.json", "2026-11-25T08:00:00Z");
@@ -327,10 +328,19 @@ TEST_SUITE("e2e consent requests")
                                "--ledger",
                                loop.ledger(),
                                "--lang",
-                               "en"},
+                               "en",
+                               "--report",
+                               loop.path("report.html").string(),
+                               "--report",
+                               loop.path("report.pdf").string()},
                               {},
                               {now("2026-12-05T08:00:00Z")});
-    CHECK(run.out.find("(pending, requested 2026-11-25 (10 days ago))") != std::string::npos);
+    const std::string label = "pending, requested 2026-11-25 (10 days ago)";
+    CHECK(run.out.find("(" + label + ")") != std::string::npos);
+    CHECK(e2e::read_file(loop.path("report.html")).find(label) != std::string::npos);
+    std::string pdf = pdf_text(loop.path("report.pdf"));
+    std::replace(pdf.begin(), pdf.end(), '\n', ' ');
+    CHECK(pdf.find("requested 2026-11-25") != std::string::npos);
   }
 
   TEST_CASE("an audit with masked numbers is refused and nothing is written")

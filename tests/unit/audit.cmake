@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: MIT
+# Audit tests: the consent request plan (findings grouped into people).
+contact_audit_unit_test(unit_audit
+  SOURCES test_audit_request_plan.cpp
+  LIBS contact_audit::audit)
