@@ -247,42 +247,10 @@ void prepare_folder(const std::filesystem::path& out)
   }
 }
 
-int run_consent_letters(const Arguments& arguments)
+const ledger::Notice& choose_notice(const ledger::Catalogue& catalogue,
+                                    const LetterOptions& letters,
+                                    const std::string& purpose)
 {
-  LetterOptions letters;
-  LedgerOptions ledger;
-  const auto options = letter_options(letters, ledger);
-  const auto variables = parse_arguments(arguments, options, {});
-  if (variables.count("help") != 0U) {
-    print_help(std::cout, k_usage, k_summary, options);
-    return k_exit_ok;
-  }
-  report::check_language(letters.language);
-  if (letters.out.empty()) {
-    throw InputError("Name the folder for the letters with --out DIR.");
-  }
-  if (letters.contact.empty()) {
-    throw InputError(
-        "Name the address and e-mail people answer and withdraw to with --contact; "
-        "a consent request must say how to reach the controller (GDPR Art. 13(1)(a)).");
-  }
-  const auto audits = read_audits(letters.from);
-  if (letters.company.empty()) {
-    letters.company = audits.front().manifest.company;
-  }
-  if (letters.company.empty()) {
-    throw InputError("Name the controller with --company; the audit does not name one.");
-  }
-  const std::string purpose = audits.front().manifest.purpose;
-  const std::string messenger = audits.front().manifest.messenger_name;
-  std::filesystem::path template_source;
-  const std::string template_text =
-      report::load_letter_template(letters.template_dir, letters.language, &template_source);
-  const auto now = ledger::now_utc();
-  const auto plan = audit::plan_consent_requests(audits, now);
-
-  auto store = open_ledger(ledger, false);
-  const auto catalogue = ledger::stored_catalogue(*store);
   const ledger::Notice* notice =
       letters.notice_version.empty()
           ? ledger::latest_notice(catalogue, purpose, letters.language)
@@ -293,31 +261,29 @@ int run_consent_letters(const Arguments& arguments)
                      " of purpose " + purpose + " in language " + letters.language +
                      "; nothing was written.");
   }
-  // Check the template and the folder before anything is recorded.
-  const std::filesystem::path out(letters.out);
-  if (!plan.groups.empty()) {
-    audit::RequestGroup sample = plan.groups.front();
-    (void)report::render_letter(
-        make_letter(letters, messenger, *notice, sample, ledger::ConsentRequest{}, now),
-        template_text,
-        template_source);
-  }
-  prepare_folder(out);
+  return *notice;
+}
 
-  std::vector<ledger::RequestCandidate> candidates;
-  for (const auto& group : plan.groups) {
-    candidates.push_back(group.candidate);
-  }
-  ledger::RequestOptions request_options;
-  request_options.purpose = purpose;
-  request_options.notice = notice;
-  request_options.now = now;
-  request_options.context = ledger::WriteContext{
-      actor(ledger), masked_command_line("consent request", arguments), {}, {}};
-  const auto requests = ledger::record_consent_requests(*store, candidates, request_options);
+// What the letters are made from, once the inputs are read and checked.
+struct LetterJob
+{
+  LetterOptions letters;
+  std::string messenger;
+  const ledger::Notice* notice = nullptr;
+  std::string template_text;
+  std::filesystem::path template_source;
+  std::filesystem::path out;
+  ledger::Timestamp now{};
+};
 
+// Write the PDF and text letter of each request that asks about a number, and
+// the lists; returns how many people were left out because they have decided.
+std::size_t write_letters(const LetterJob& job,
+                          const audit::RequestPlan& plan,
+                          const std::vector<ledger::ConsentRequest>& requests)
+{
   std::vector<report::ConsentLetter> written;
-  written.reserve(requests.size());
+  written.reserve(requests.size()); // ListEntry points into it: no reallocation.
   std::vector<ListEntry> entries;
   std::size_t recorded = 0;
   std::size_t decided = 0;
@@ -327,21 +293,94 @@ int run_consent_letters(const Arguments& arguments)
       ++decided;
       continue;
     }
-    written.push_back(make_letter(letters, messenger, *notice, plan.groups[i], request, now));
+    written.push_back(
+        make_letter(job.letters, job.messenger, *job.notice, plan.groups[i], request, job.now));
     const auto& letter = written.back();
-    const std::string rendered = report::render_letter(letter, template_text, template_source);
-    write_file_atomically(out / (letter.form_id + ".txt"), report::letter_plain_text(rendered));
-    report::write_letter_pdf(rendered, letter, out / (letter.form_id + ".pdf"));
+    const std::string rendered =
+        report::render_letter(letter, job.template_text, job.template_source);
+    write_file_atomically(job.out / (letter.form_id + ".txt"), report::letter_plain_text(rendered));
+    report::write_letter_pdf(rendered, letter, job.out / (letter.form_id + ".pdf"));
     recorded += request.recorded_now ? 1 : 0;
-    const auto age = std::chrono::floor<std::chrono::days>(now - request.requested_at).count();
+    const auto age = std::chrono::floor<std::chrono::days>(job.now - request.requested_at).count();
     entries.push_back(
         {&letter, &request, request.recorded_now ? "new" : "pending", static_cast<int>(age)});
   }
-  write_lists(
-      out, entries, "Personal data: names, numbers and e-mails of the people asked for consent.");
+  write_lists(job.out,
+              entries,
+              "Personal data: names, numbers and e-mails of the people asked for consent.");
   std::cout << "Wrote " << entries.size() << " consent request letter(s) (PDF and text) to "
-            << out.string() << ": " << recorded << " request(s) recorded now, "
+            << job.out.string() << ": " << recorded << " request(s) recorded now, "
             << entries.size() - recorded << " already pending.\n";
+  return decided;
+}
+
+void check_options(const LetterOptions& letters)
+{
+  report::check_language(letters.language);
+  if (letters.out.empty()) {
+    throw InputError("Name the folder for the letters with --out DIR.");
+  }
+  if (letters.contact.empty()) {
+    throw InputError(
+        "Name the address and e-mail people answer and withdraw to with --contact; "
+        "a consent request must say how to reach the controller (GDPR Art. 13(1)(a)).");
+  }
+}
+
+int run_consent_letters(const Arguments& arguments)
+{
+  LetterJob job;
+  LedgerOptions ledger;
+  const auto options = letter_options(job.letters, ledger);
+  const auto variables = parse_arguments(arguments, options, {});
+  if (variables.count("help") != 0U) {
+    print_help(std::cout, k_usage, k_summary, options);
+    return k_exit_ok;
+  }
+  check_options(job.letters);
+  const auto audits = read_audits(job.letters.from);
+  if (job.letters.company.empty()) {
+    job.letters.company = audits.front().manifest.company;
+  }
+  if (job.letters.company.empty()) {
+    throw InputError("Name the controller with --company; the audit does not name one.");
+  }
+  const std::string purpose = audits.front().manifest.purpose;
+  job.messenger = audits.front().manifest.messenger_name;
+  job.template_text = report::load_letter_template(
+      job.letters.template_dir, job.letters.language, &job.template_source);
+  job.now = ledger::now_utc();
+  job.out = job.letters.out;
+  const auto plan = audit::plan_consent_requests(audits, job.now);
+
+  auto store = open_ledger(ledger, false);
+  const auto catalogue = ledger::stored_catalogue(*store);
+  job.notice = &choose_notice(catalogue, job.letters, purpose);
+  // Check the template and the folder before anything is recorded.
+  if (!plan.groups.empty()) {
+    (void)report::render_letter(make_letter(job.letters,
+                                            job.messenger,
+                                            *job.notice,
+                                            plan.groups.front(),
+                                            ledger::ConsentRequest{},
+                                            job.now),
+                                job.template_text,
+                                job.template_source);
+  }
+  prepare_folder(job.out);
+
+  std::vector<ledger::RequestCandidate> candidates;
+  for (const auto& group : plan.groups) {
+    candidates.push_back(group.candidate);
+  }
+  ledger::RequestOptions request_options;
+  request_options.purpose = purpose;
+  request_options.notice = job.notice;
+  request_options.now = job.now;
+  request_options.context = ledger::WriteContext{
+      actor(ledger), masked_command_line("consent request", arguments), {}, {}};
+  const auto requests = ledger::record_consent_requests(*store, candidates, request_options);
+  const std::size_t decided = write_letters(job, plan, requests);
   if (decided + plan.findings_decided > 0) {
     std::cout << "Not asked again: " << decided
               << " person(s) whose numbers the ledger now shows decided (valid, refused, "

@@ -47,15 +47,44 @@ latest_request(const std::vector<Event>& events, std::string_view purpose, std::
   return latest;
 }
 
+// The subject of `candidate`, matched with all of the contact's numbers. Only
+// the numbers to ask about are added to it (or given to a new subject): a
+// number with valid consent held by someone else would otherwise gain a holder
+// without consent and stop being valid (docs/ledger.md §4, shared numbers).
+std::string
+subject_for(Store& store, const RequestCandidate& candidate, Timestamp now, bool& created)
+{
+  SubjectDetails asked = candidate.details;
+  asked.numbers.clear();
+  for (const auto& number : candidate.details.numbers) {
+    if (std::find(candidate.numbers.begin(), candidate.numbers.end(), number.e164) !=
+        candidate.numbers.end()) {
+      asked.numbers.push_back(number);
+    }
+  }
+  const auto match = find_matching_subject(store, candidate.details);
+  created = !match;
+  if (!match) {
+    return create_subject(store, asked, now);
+  }
+  for (const auto& number : asked.numbers) {
+    store.add_subject_number(*match, number);
+  }
+  for (const auto& email : asked.emails) {
+    store.add_subject_email(*match, email);
+  }
+  return *match;
+}
+
 ConsentRequest request_one(Store& store,
                            const Catalogue& catalogue,
                            const RequestCandidate& candidate,
                            const RequestOptions& options)
 {
   ConsentRequest request;
-  const auto [subject_id, created] = find_or_create_subject(store, candidate.details, options.now);
+  const std::string subject_id =
+      subject_for(store, candidate, options.now, request.subject_created);
   request.subject_id = subject_id;
-  request.subject_created = created;
   request.form_id = request_form_id(subject_id, options.purpose, options.notice->version);
   const auto subject = store.find_subject(subject_id);
   const auto relationship = subject ? subject->relationship : std::nullopt;

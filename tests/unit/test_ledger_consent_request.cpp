@@ -110,7 +110,9 @@ TEST_SUITE("ledger::consent_request")
     const auto subject = fixture.store->find_subject(first[0].subject_id);
     REQUIRE(subject.has_value());
     CHECK(subject->name == "Nina Neu");
-    CHECK(subject->numbers.size() == 2);
+    // Only the number asked about: the other one may be someone else's consented line.
+    REQUIRE(subject->numbers.size() == 1);
+    CHECK(subject->numbers[0].e164 == "+4915112345601");
     CHECK(subject->emails == std::vector<std::string>{"nina@example.com"});
     const auto event = fixture.store->find_event(first[0].event_id);
     REQUIRE(event.has_value());
@@ -132,6 +134,33 @@ TEST_SUITE("ledger::consent_request")
     CHECK(state_of_number(
               *fixture.store, "+4915112345601", k_default_purpose, at("2026-11-28T10:00:00Z"))
               .status == ConsentStatus::pending);
+  }
+
+  TEST_CASE("asking a person does not make someone else's consented shared line non-compliant")
+  {
+    Fixture fixture;
+    const FixedNow now("2026-11-25T10:00:00Z");
+    const auto office = fixture.subject("Zentrale", {"+4930901830"});
+    Decision consent;
+    consent.action = Action::given;
+    consent.effective_at = at("2026-10-01");
+    consent.notice_version = notice_de().version;
+    consent.numbers = {"+4930901830"};
+    fixture.store->write([&] {
+      auto event = make_event(builtin_catalogue(), office, consent, "hr", at("2026-10-02"));
+      REQUIRE(event.has_value());
+      record_event(*fixture.store, *event, WriteContext{"hr", "test", {}, {}});
+    });
+    const auto requests = record_consent_requests(
+        *fixture.store,
+        {candidate("Anna Neu", {"+4930901830", "+4915112345607"}, {"+4915112345607"})},
+        request_options("2026-11-25T10:00:00Z"));
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].subject_created);
+    CHECK(state_of_number(
+              *fixture.store, "+4930901830", k_default_purpose, at("2026-11-25T10:00:00Z"))
+              .status == ConsentStatus::valid);
+    CHECK(fixture.store->subjects_with_number("+4930901830") == std::vector<std::string>{office});
   }
 
   TEST_CASE("numbers the person has decided on are not asked about again")
