@@ -2,9 +2,11 @@
 // Number records, findings, remediations and severities of the audit.
 #include "findings.hpp"
 
+#include <contact_audit/ledger/time.hpp>
 #include <contact_audit/ledger/types.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <numeric>
 
@@ -130,6 +132,12 @@ NumberRecord number_record(const contact::Phone& phone, const ledger::ConsentInd
   if (entry->deciding_event != 0) {
     record.consent_detail = "event " + std::to_string(entry->deciding_event);
   }
+  if (entry->status == ledger::ConsentStatus::pending && entry->decided_at != 0) {
+    const ledger::Timestamp requested{std::chrono::seconds(entry->decided_at)};
+    record.requested_at = ledger::format_date(requested);
+    record.request_age_days = static_cast<int>(
+        std::chrono::floor<std::chrono::days>(consents.as_of() - requested).count());
+  }
   if (entry->subjects > 1) {
     record.consent_detail += (record.consent_detail.empty() ? "" : "; ") +
                              std::to_string(entry->subjects) + " subjects share the number";
@@ -157,6 +165,9 @@ Finding make_finding(const contact::Contact& contact,
   Finding finding;
   finding.contact = contact::best_name(contact);
   finding.organisation = contact.organisation;
+  for (const auto& email : contact.emails) {
+    finding.emails.push_back(email.address);
+  }
   finding.file = contact.source.file.string();
   finding.line = contact.source.line;
   finding.account = exposure.account ? std::string(exposure::to_string(*exposure.account))

@@ -65,5 +65,7 @@ int run_consent_record(std::string_view verb, const Arguments& arguments);
 int run_consent_show(std::string_view verb, const Arguments& arguments);
 int run_consent_history(std::string_view verb, const Arguments& arguments);
 int run_consent_log(std::string_view verb, const Arguments& arguments);
+// `consent request`: with --from, the letters of cmd_consent_letters.cpp; else one decision.
+int run_consent_request(std::string_view verb, const Arguments& arguments);
 
 } // namespace contact_audit::cli

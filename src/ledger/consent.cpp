@@ -176,8 +176,7 @@ std::string create_subject(Store& store, const SubjectDetails& details, Timestam
   return subject.id;
 }
 
-std::pair<std::string, bool>
-find_or_create_subject(Store& store, const SubjectDetails& details, Timestamp now)
+std::optional<std::string> find_matching_subject(const Store& store, const SubjectDetails& details)
 {
   std::string found;
   for (const auto& number : details.numbers) {
@@ -202,8 +201,19 @@ find_or_create_subject(Store& store, const SubjectDetails& details, Timestamp no
     }
   }
   if (found.empty()) {
+    return std::nullopt;
+  }
+  return found;
+}
+
+std::pair<std::string, bool>
+find_or_create_subject(Store& store, const SubjectDetails& details, Timestamp now)
+{
+  const auto match = find_matching_subject(store, details);
+  if (!match) {
     return {create_subject(store, details, now), true};
   }
+  const std::string& found = *match;
   for (const auto& number : details.numbers) {
     store.add_subject_number(found, number);
   }

@@ -218,6 +218,7 @@ public:
       }
       if (m_statuses[i] == entry.status && entry.deciding_event == 0) {
         entry.deciding_event = subject.event_id;
+        entry.decided_at = subject.effective_at;
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <contact_audit/core/error.hpp>
 #include <contact_audit/core/hash.hpp>
 #include <contact_audit/core/text.hpp>
+#include <contact_audit/ledger/consent_request.hpp>
 #include <contact_audit/ledger/form_import.hpp>
 #include <contact_audit/ledger/time.hpp>
 #include <contact_audit/phone/normaliser.hpp>
@@ -222,9 +223,10 @@ Result<Row> RowChecker::check(const form_csv::Record& record, const Layout& layo
     row.details.numbers.push_back(SubjectNumber{number.e164, std::string(raw), m_now});
     row.decision.numbers.push_back(number.e164);
   }
-  if (row.details.numbers.empty()) {
+  // A returned request letter may leave the numbers out: its form id names them.
+  if (row.details.numbers.empty() && layout.get(record, Column::form_id).empty()) {
     return make_unexpected(
-        reject(record, "ledger.import.no-number", "The row has no phone number"));
+        reject(record, "ledger.import.no-number", "The row has no phone number and no form id"));
   }
   if (const auto email = layout.get(record, Column::email); !email.empty()) {
     if (email.find('@') == std::string_view::npos || email.find(' ') != std::string_view::npos) {
@@ -336,6 +338,34 @@ Result<Row> RowChecker::check(const form_csv::Record& record, const Layout& layo
   }
   row.event = std::move(*event);
   return row;
+}
+
+// The subject a valid row belongs to, and whether it was created. A form id
+// under which a consent request was sent names the subject (and, when the row
+// lists none, the numbers) the letter was for; otherwise the subject is found
+// by number and name or by e-mail, or created. Empty when the row has no
+// numbers and its form id is no request. Runs inside the import's transaction.
+std::optional<std::pair<std::string, bool>> subject_of_row(Store& store, Row& row, Timestamp now)
+{
+  if (!row.decision.form_id.empty()) {
+    if (const auto request =
+            find_consent_request(store, row.decision.purpose, row.decision.form_id)) {
+      for (const auto& number : row.details.numbers) {
+        store.add_subject_number(request->subject_id, number);
+      }
+      for (const auto& email : row.details.emails) {
+        store.add_subject_email(request->subject_id, email);
+      }
+      if (row.event.numbers.empty()) {
+        row.event.numbers = request->numbers;
+      }
+      return std::pair{request->subject_id, false};
+    }
+  }
+  if (row.details.numbers.empty()) {
+    return std::nullopt;
+  }
+  return find_or_create_subject(store, row.details, now);
 }
 
 std::string read_bytes(const std::filesystem::path& csv)
@@ -469,8 +499,23 @@ FormImportSummary import_consent_forms(Store& store,
             ++summary.duplicates;
             continue;
           }
-          const auto [subject_id, created] =
-              find_or_create_subject(store, row->details, checker.now());
+          const auto subject = subject_of_row(store, *row, checker.now());
+          if (!subject) {
+            ++summary.rejected;
+            summary.diagnostics.push_back(Diagnostic{
+                csv,
+                record.line,
+                Severity::error,
+                "ledger.import.no-number",
+                "The row has no phone number and the form id \"" + row->decision.form_id +
+                    "\" is not a consent request in the ledger; the row was not imported."});
+            rejects += record.raw;
+            if (rejects.back() != '\n' && rejects.back() != '\r') {
+              rejects += '\n';
+            }
+            continue;
+          }
+          const auto& [subject_id, created] = *subject;
           summary.subjects_created += created ? 1 : 0;
           row->event.subject_id = subject_id;
           const auto stored = store.append_event(std::move(row->event));

@@ -54,6 +54,7 @@ public:
   std::optional<ImportRecord> find_import(std::string_view file_sha256) const override;
   void insert_import(const ImportRecord& record) override;
   bool has_row_key(std::string_view key) const override;
+  std::optional<std::int64_t> row_key_event(std::string_view key) const override;
   void insert_row_key(std::string_view key,
                       std::int64_t event_id,
                       std::string_view subject_id,
@@ -86,6 +87,7 @@ private:
     event_numbers,
     has_row_key,
     insert_row_key,
+    row_key_event,
     insert_audit,
     count,
   };

@@ -52,6 +52,7 @@ sqlite::Statement& SqliteStore::statement(Sql which) const
       "SELECT 1 FROM import_rows WHERE row_key = ?1",
       "INSERT INTO import_rows(row_key, event_id, subject_id, number_derived) VALUES (?1, ?2, ?3, "
       "?4)",
+      "SELECT event_id FROM import_rows WHERE row_key = ?1",
       "INSERT INTO audit_log(at, actor, command, file, file_sha256, subject_id, summary) VALUES "
       "(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   };
@@ -277,6 +278,16 @@ bool SqliteStore::has_row_key(std::string_view key) const
   Use query(statement(Sql::has_row_key));
   query->bind(1, key);
   return query->step();
+}
+
+std::optional<std::int64_t> SqliteStore::row_key_event(std::string_view key) const
+{
+  Use query(statement(Sql::row_key_event));
+  query->bind(1, key);
+  if (!query->step()) {
+    return std::nullopt;
+  }
+  return query->column_int64(0);
 }
 
 void SqliteStore::insert_row_key(std::string_view key,

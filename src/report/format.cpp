@@ -28,6 +28,19 @@ bool starts_with_date(std::string_view iso)
 
 } // namespace
 
+std::string consent_label(const Catalog& catalog,
+                          const std::string& state,
+                          const std::string& requested_at,
+                          int request_age_days)
+{
+  if (state != "pending" || requested_at.empty() || request_age_days < 0) {
+    return catalog.text_or("consent." + state, state);
+  }
+  return catalog.format("request.pending",
+                        {{"date", format_date(requested_at, catalog.language())},
+                         {"days", std::to_string(request_age_days)}});
+}
+
 std::string format_date(std::string_view iso, std::string_view language)
 {
   if (!starts_with_date(iso)) {

@@ -37,6 +37,16 @@ std::string shown(const std::string& number, bool reveal)
   return reveal || number.empty() ? number : phone::mask(number);
 }
 
+// An e-mail address as written: "a***@example.com" unless revealed.
+std::string shown_email(const std::string& email, bool reveal)
+{
+  const auto at = email.rfind('@');
+  if (reveal || email.empty()) {
+    return email;
+  }
+  return at == std::string::npos || at == 0 ? "***" : email.substr(0, 1) + "***" + email.substr(at);
+}
+
 Object::Ptr manifest_json(const audit::Manifest& manifest)
 {
   auto object = new_object();
@@ -109,6 +119,11 @@ Object::Ptr finding_json(const audit::Finding& finding, bool reveal)
   auto object = new_object();
   object->set("contact", finding.contact);
   object->set("organisation", finding.organisation);
+  Array::Ptr emails = new Array;
+  for (const auto& email : finding.emails) {
+    emails->add(shown_email(email, reveal));
+  }
+  object->set("emails", emails);
   object->set("file", finding.file);
   object->set("line", finding.line);
   object->set("account", finding.account);
@@ -134,6 +149,10 @@ Object::Ptr finding_json(const audit::Finding& finding, bool reveal)
     entry->set("status", number.status);
     entry->set("consent_state", number.consent_state);
     entry->set("consent_detail", number.consent_detail);
+    if (!number.requested_at.empty()) {
+      entry->set("requested_at", number.requested_at);
+      entry->set("request_age_days", number.request_age_days);
+    }
     numbers->add(entry);
   }
   object->set("numbers", numbers);
@@ -258,6 +277,12 @@ audit::Finding finding_from(const Object::Ptr& object)
   audit::Finding finding;
   finding.contact = get_string(object, "contact");
   finding.organisation = get_string(object, "organisation");
+  if (object->has("emails") && !object->isNull("emails")) {
+    const auto emails = object->getArray("emails");
+    for (std::size_t i = 0; emails && i < emails->size(); ++i) {
+      finding.emails.push_back(emails->getElement<std::string>(static_cast<unsigned>(i)));
+    }
+  }
   finding.file = get_string(object, "file");
   finding.line = get_size(object, "line");
   finding.account = get_string(object, "account");
@@ -270,12 +295,18 @@ audit::Finding finding_from(const Object::Ptr& object)
   finding.exposure = get_string(object, "exposure");
   finding.exposure_reason = get_text(object, "exposure_reason");
   for_each_object(object, "numbers", [&](const Object::Ptr& entry) {
-    finding.numbers.push_back({get_string(entry, "e164"),
+    audit::NumberRecord number{get_string(entry, "e164"),
                                get_string(entry, "raw"),
                                get_string(entry, "type"),
                                get_string(entry, "status"),
                                get_string(entry, "consent_state"),
-                               get_string(entry, "consent_detail")});
+                               get_string(entry, "consent_detail"),
+                               get_string(entry, "requested_at"),
+                               -1};
+    if (!number.requested_at.empty()) {
+      number.request_age_days = get_int(entry, "request_age_days");
+    }
+    finding.numbers.push_back(std::move(number));
   });
   finding.remediation = get_string(object, "remediation");
   finding.remediation_text = get_text(object, "remediation_text");

@@ -284,11 +284,13 @@ FindingRow Builder::finding_row(const audit::Finding& finding, std::size_t index
   row.exposure = term("exposure", finding.exposure);
   row.exposure_reason = finding.exposure_reason.in(m_lang);
   for (const audit::NumberRecord& number : finding.numbers) {
-    row.numbers.push_back({show_number(number.e164, number.raw),
-                           term("number_type", number.type),
-                           number.consent_state,
-                           term("consent", number.consent_state),
-                           number.consent_detail});
+    row.numbers.push_back(
+        {show_number(number.e164, number.raw),
+         term("number_type", number.type),
+         number.consent_state,
+         consent_label(
+             m_catalog, number.consent_state, number.requested_at, number.request_age_days),
+         number.consent_detail});
     if (row.consent_ids.find(number.consent_state) == std::string::npos) {
       row.consent_ids += (row.consent_ids.empty() ? "" : " ") + number.consent_state;
       row.consent_text += (row.consent_text.empty() ? "" : ", ") + row.numbers.back().consent;

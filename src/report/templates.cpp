@@ -53,6 +53,13 @@ std::string pick(const std::filesystem::path& dir,
 
 } // namespace
 
+std::string load_template_file(const std::filesystem::path& dir,
+                               std::string_view name,
+                               std::filesystem::path* source)
+{
+  return pick(dir, name, source);
+}
+
 TemplateSet load_templates(const std::filesystem::path& dir)
 {
   if (!dir.empty()) {

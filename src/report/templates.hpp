@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace contact_audit::report {
 
@@ -20,5 +21,12 @@ struct TemplateSet
 // `dir` is not empty). Throws InputError when `dir` is not a directory or a
 // file in it cannot be read.
 TemplateSet load_templates(const std::filesystem::path& dir);
+
+// One template file `name`: from `dir` when it holds that file, else the
+// built-in one; `source` (when not null) receives where it came from. Throws
+// InputError when the file in `dir` cannot be read.
+std::string load_template_file(const std::filesystem::path& dir,
+                               std::string_view name,
+                               std::filesystem::path* source = nullptr);
 
 } // namespace contact_audit::report

@@ -27,7 +27,10 @@ std::string numbers_of(const audit::Finding& finding, const Catalog& catalog, bo
     const auto& shown = number.e164.empty() ? number.raw : number.e164;
     text += text.empty() ? "" : ", ";
     text += reveal ? shown : phone::mask(shown);
-    text += " (" + catalog.text_or("consent." + number.consent_state, number.consent_state) + ")";
+    text +=
+        " (" +
+        consent_label(catalog, number.consent_state, number.requested_at, number.request_age_days) +
+        ")";
   }
   return text;
 }

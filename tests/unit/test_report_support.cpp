@@ -46,7 +46,9 @@ audit::Finding make_finding(std::string contact,
                              "mobile",
                              "valid",
                              consent,
-                             consent == "withdrawn" ? "withdrawn 2026-10-01 by e-mail" : ""});
+                             consent == "withdrawn" ? "withdrawn 2026-10-01 by e-mail" : "",
+                             "",
+                             -1});
   finding.remediation = "obtain_consent";
   finding.remediation_text = {"Einwilligung einholen oder den Kontakt in das verwaltete Konto "
                               "verschieben.",
@@ -101,7 +103,7 @@ void fill_findings(audit::AuditResult& result, std::size_t extra_findings)
   audit::Finding unknown = make_finding("Dr. Änne Öztürk", "Praxis am Ölberg", 133, "pending", 50);
   unknown.classification = "unknown";
   unknown.numbers.push_back(
-      {"+493012345678", "030 12345678", "fixed_line", "valid", "missing", ""});
+      {"+493012345678", "030 12345678", "fixed_line", "valid", "missing", "", "", -1});
   result.findings.push_back(unknown);
   for (std::size_t i = 0; i < extra_findings; ++i) {
     char name[64];

@@ -65,6 +65,10 @@ struct NumberRecord
   std::string consent_state;  // valid | missing | pending | refused | withdrawn | revoked | expired
                               // | invalidated | not_needed
   std::string consent_detail; // e.g. "given 2026-03-01 on paper form, notice v1"; "" when none.
+  // When `consent_state` is pending: the day the request was sent (ISO 8601
+  // date) and its age in whole days at the audit's as-of time; "" and -1 otherwise.
+  std::string requested_at;
+  int request_age_days = -1;
 };
 
 struct Reason
@@ -80,6 +84,7 @@ struct Finding
 {
   std::string contact; // Display name as in the address book.
   std::string organisation;
+  std::vector<std::string> emails; // As in the address book; masked on output unless revealed.
   std::string file;
   std::size_t line = 0;
   std::string account;        // The account whose contacts the messenger reads.

@@ -81,6 +81,11 @@ struct SubjectDetails
   std::optional<Relationship> relationship;
 };
 
+// The subject these details describe, without changing anything: one holding
+// one of the numbers with the same name (ignoring case), else the only one with
+// one of the e-mails; empty when there is none.
+std::optional<std::string> find_matching_subject(const Store& store, const SubjectDetails& details);
+
 // Find the subject these details describe: one holding one of the numbers with
 // the same name (ignoring case), else one with one of the e-mails; otherwise
 // create a new subject. Adds numbers and e-mails the subject lacks. Must run

@@ -88,6 +88,9 @@ public:
     bool colleague_verbal = false;
     std::uint32_t subjects = 0;      // Subjects holding the number.
     std::int64_t deciding_event = 0; // Of the subject that decided the verdict; 0 if none.
+    // Effective time (Unix seconds) of the deciding event, e.g. when a pending
+    // request was sent; 0 if none.
+    std::int64_t decided_at = 0;
   };
 
   ConsentIndex();

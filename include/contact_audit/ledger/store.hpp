@@ -121,6 +121,8 @@ public:
   virtual std::optional<ImportRecord> find_import(std::string_view file_sha256) const = 0;
   virtual void insert_import(const ImportRecord& record) = 0;
   virtual bool has_row_key(std::string_view key) const = 0;
+  // The event recorded under `key`; empty when the key is unknown.
+  virtual std::optional<std::int64_t> row_key_event(std::string_view key) const = 0;
   // `number_derived`: the key is computed from phone numbers and is deleted on erasure.
   virtual void insert_row_key(std::string_view key,
                               std::int64_t event_id,

@@ -64,6 +64,14 @@ std::string format_date(std::string_view iso, std::string_view language);
 // Falls back to format_date when `iso` has no time.
 std::string format_date_time(std::string_view iso, std::string_view language);
 
+// The consent state of `state` as shown: its catalogue term ("pending"), and for a
+// pending request with a date the day it was sent and its age in days
+// ("pending, requested 2026-11-01 (24 days ago)").
+std::string consent_label(const Catalog& catalog,
+                          const std::string& state,
+                          const std::string& requested_at,
+                          int request_age_days);
+
 // A count with digit grouping: 10000 -> "10.000" (de) or "10,000" (en).
 std::string format_number(std::uint64_t n, std::string_view language);
 
