@@ -115,13 +115,19 @@ SplitEntry entry_for(const ContactDecision& decision)
                     decision.exposure,
                     {},
                     decision.exposure,
-                    decision.exposure_reason};
+                    decision.exposure_reason,
+                    {},
+                    {}};
 }
 
 SplitEntry move_entry(const ContactDecision& decision)
 {
   SplitEntry entry = entry_for(decision);
   entry.reason_code = "consent_missing";
+  if (decision.finding != nullptr) {
+    entry.remediation = decision.finding->remediation;
+    entry.remediation_text = decision.finding->remediation_text;
+  }
   std::string numbers;
   for (const auto& number : decision.numbers) {
     if (!lacks_valid_consent(number)) {

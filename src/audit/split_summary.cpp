@@ -64,6 +64,8 @@ Array::Ptr entries_json(const std::vector<SplitEntry>& entries, bool reveal)
     object->set("exposure", entry.exposure);
     object->set("reason_code", entry.reason_code);
     object->set("reason", text_json(entry.reason));
+    object->set("remediation", entry.remediation);
+    object->set("remediation_text", text_json(entry.remediation_text));
     auto numbers = Array::Ptr(new Array);
     for (const auto& number : entry.numbers) {
       auto record = new_object();

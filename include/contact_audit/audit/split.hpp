@@ -46,6 +46,9 @@ struct SplitEntry
   std::vector<NumberRecord> numbers; // Those lacking valid consent for `move`.
   std::string reason_code;           // consent_missing | not_visible | lookup_only
   LocalisedText reason;
+  // The audit's remediation for a moved contact (Finding::remediation); empty otherwise.
+  std::string remediation;
+  LocalisedText remediation_text;
 };
 
 struct SplitCounts
