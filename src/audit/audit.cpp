@@ -147,9 +147,13 @@ Manifest make_manifest(const AuditOptions& options, const Setup& setup)
 class Assessor
 {
 public:
-  Assessor(const Setup& setup, AuditResult& result, std::size_t max_attention)
+  Assessor(const Setup& setup,
+           AuditResult& result,
+           std::size_t max_attention,
+           ContactObserver on_contact)
       : m_setup(setup), m_classifier(setup.rules, setup.overrides), m_result(result),
-        m_max_attention(max_attention), m_separate(has_separate_side(setup.profile))
+        m_max_attention(max_attention), m_separate(has_separate_side(setup.profile)),
+        m_on_contact(std::move(on_contact))
   {
     for (const auto& alternative : setup.alternatives) {
       const auto& what_if = *alternative.what_if;
@@ -177,9 +181,11 @@ public:
     count_exposure(seen, numbers, business);
     count_what_if(contact, business, lacking, numbers);
     if (!lacking || seen.level == exposure::ExposureLevel::not_visible) {
+      tell_observer(contact, seen, numbers, lacking, nullptr);
       return;
     }
     auto finding = make_finding(contact, m_verdict, seen, std::move(numbers), m_separate);
+    tell_observer(contact, seen, finding.numbers, lacking, &finding);
     if (seen.level == exposure::ExposureLevel::lookup_only) {
       m_result.residual.push_back(std::move(finding));
       return;
@@ -197,6 +203,25 @@ public:
   std::size_t attention_omitted() const { return m_attention_omitted; }
 
 private:
+  void tell_observer(const contact::Contact& contact,
+                     const exposure::Exposure& seen,
+                     const std::vector<NumberRecord>& numbers,
+                     bool lacking,
+                     const Finding* finding) const
+  {
+    if (!m_on_contact) {
+      return;
+    }
+    m_on_contact(ContactDecision{contact,
+                                 std::string(classify::to_string(m_verdict.classification)),
+                                 std::string(classify::to_string(m_verdict.treated_as)),
+                                 std::string(exposure::to_string(seen.level)),
+                                 localised(seen.reason),
+                                 numbers,
+                                 lacking,
+                                 finding});
+  }
+
   void count_class()
   {
     auto& totals = m_result.totals;
@@ -290,6 +315,7 @@ private:
   std::size_t m_max_attention;
   std::size_t m_attention_omitted = 0;
   bool m_separate;
+  ContactObserver m_on_contact;
 };
 
 } // namespace
@@ -304,7 +330,7 @@ AuditResult run_audit(const AuditOptions& options, DiagnosticSink& sink)
 
   AuditResult result;
   result.manifest = make_manifest(options, setup);
-  Assessor assessor(setup, result, options.max_attention);
+  Assessor assessor(setup, result, options.max_attention, options.on_contact);
   importers::PipelineOptions pipeline;
   pipeline.region = options.region;
   pipeline.threads = options.threads;

@@ -147,6 +147,23 @@ int run_verify(std::string_view verb, const Arguments& arguments)
   return k_exit_ok;
 }
 
+std::string export_as(const std::string& format,
+                      const ledger::Store& store,
+                      const std::string& subject,
+                      ledger::Timestamp as_of)
+{
+  if (format == "json") {
+    return ledger::export_subject_json(store, subject, as_of);
+  }
+  if (format == "dpv") {
+    return ledger::export_subject_dpv(store, subject, as_of);
+  }
+  if (format == "kantara") {
+    return ledger::export_subject_kantara(store, subject, as_of);
+  }
+  throw InputError("--as: \"" + format + "\" is not an export format; use json, dpv or kantara.");
+}
+
 int run_subject_command(std::string_view verb, const Arguments& arguments)
 {
   po::options_description options("Options");
@@ -160,9 +177,14 @@ int run_subject_command(std::string_view verb, const Arguments& arguments)
                         po::value(&target),
                         is_export || verb == "erase" ? "The subject id." : "The event id.")(
       "reason", po::value(&reason), "Why (required for void).");
+  std::string format = "json";
   if (is_export) {
     options.add_options()(
-        "output,o", po::value(&output), "Write the JSON here (0600) instead of stdout.");
+        "output,o", po::value(&output), "Write the JSON here (0600) instead of stdout.")(
+        "as",
+        po::value(&format),
+        "json (GDPR Art. 15, everything held; default), dpv (JSON-LD ISO/IEC TS 27560 "
+        "records, W3C DPV) or kantara (Kantara Consent Receipt v1.1).");
   }
   po::positional_options_description positional;
   positional.add("target", 1);
@@ -173,7 +195,8 @@ int run_subject_command(std::string_view verb, const Arguments& arguments)
             positional,
             usage,
             is_export ? "Prints everything held on a subject as JSON (GDPR Art. 15), with an "
-                        "ISO/IEC TS 27560 record in W3C DPV terms."
+                        "ISO/IEC TS 27560 record in W3C DPV terms; --as dpv prints only the "
+                        "JSON-LD consent records, --as kantara Kantara v1.1 consent receipts."
             : verb == "erase"
                 ? "Deletes the subject's personal data (GDPR Art. 17) and appends an erased "
                   "event; the chain stays verifiable."
@@ -185,7 +208,7 @@ int run_subject_command(std::string_view verb, const Arguments& arguments)
   }
   auto store = open_ledger(ledger, true);
   if (is_export) {
-    const auto json = ledger::export_subject_json(*store, target, as_of_time(ledger));
+    const auto json = export_as(format, *store, target, as_of_time(ledger));
     if (output.empty()) {
       std::cout << json;
     } else {

@@ -21,6 +21,8 @@ constexpr std::array k_commands{
             "Record and query consent (import, grant, withdraw, show, verify, ...).",
             run_consent},
     Command{"review", "Set or list reviewed business/private decisions.", run_review},
+    Command{
+        "split", "Write keep/move vCards: contacts that may stay, contacts to move.", run_split},
 };
 
 void print_overview(std::ostream& out)

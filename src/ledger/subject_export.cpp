@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // GDPR Art. 15 export: everything held on a subject, with an ISO/IEC TS 27560 record in DPV terms.
+#include "subject_export_data.hpp"
+
 #include <contact_audit/core/error.hpp>
 #include <contact_audit/ledger/catalogue.hpp>
 #include <contact_audit/ledger/state.hpp>
@@ -157,12 +159,10 @@ Object::Ptr consent_record(const std::string& ledger_id,
 
 std::string export_subject_json(const Store& store, std::string_view subject_id, Timestamp as_of)
 {
-  const auto subject = store.find_subject(subject_id);
-  const auto events = store.events_of_subject(subject_id);
-  if (!subject && events.empty()) {
-    throw InputError("There is no subject " + std::string(subject_id) + " in the ledger.");
-  }
-  const Catalogue catalogue(store.notices());
+  const auto data = load_subject_export(store, subject_id, as_of);
+  const auto& subject = data.subject;
+  const auto& events = data.events;
+  const auto& catalogue = data.catalogue;
   auto root = object();
   auto context = object();
   context->set("dpv", "https://w3id.org/dpv#");
@@ -172,40 +172,28 @@ std::string export_subject_json(const Store& store, std::string_view subject_id,
   root->set("schema", "contact-audit-subject-export/1");
   root->set("exported_at", format_timestamp(now_utc()));
   root->set("as_of", format_timestamp(as_of));
-  root->set("ledger_id", store.ledger_id());
+  root->set("ledger_id", data.ledger_id);
   root->set("subject", subject_json(subject, subject_id));
   Array::Ptr event_list = new Array;
-  std::map<std::string, std::optional<SubjectState>> purposes;
   for (const auto& event : events) {
     event_list->add(event_json(event));
-    if (event.action != Action::erased) {
-      purposes.try_emplace(event.purpose);
-    }
   }
   root->set("events", event_list);
   Array::Ptr states = new Array;
-  for (auto& [purpose, latest] : purposes) {
-    for (const auto& number : subject ? subject->numbers : std::vector<SubjectNumber>{}) {
-      auto state = derive_subject_state(
-          events, number.e164, purpose, as_of, catalogue, subject->relationship);
-      auto item = object();
-      item->set("e164", number.e164);
-      item->set("purpose", purpose);
-      item->set("status", std::string(to_string(state.status)));
-      item->set("explanation", state.explanation);
-      item->set("colleague_verbal", state.colleague_verbal);
-      states->add(item);
-      if (!latest ||
-          (state.deciding_event &&
-           (!latest->deciding_event || state.deciding_event->id > latest->deciding_event->id))) {
-        latest = std::move(state);
-      }
-    }
+  for (const auto& entry : data.states) {
+    auto item = object();
+    item->set("e164", entry.e164);
+    item->set("purpose", entry.purpose);
+    item->set("status", std::string(to_string(entry.state.status)));
+    item->set("explanation", entry.state.explanation);
+    item->set("colleague_verbal", entry.state.colleague_verbal);
+    states->add(item);
   }
   root->set("states", states);
+  const auto& purposes = data.purposes;
   Array::Ptr records = new Array;
   for (const auto& [purpose, latest] : purposes) {
-    records->add(consent_record(store.ledger_id(), subject_id, purpose, events, catalogue, latest));
+    records->add(consent_record(data.ledger_id, subject_id, purpose, events, catalogue, latest));
   }
   root->set("consent_records", records);
   Array::Ptr audit = new Array;

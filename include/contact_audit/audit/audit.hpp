@@ -2,6 +2,7 @@
 // The audit: which business contacts a device's messenger would upload without valid consent.
 #pragma once
 
+#include <contact_audit/audit/contact_decision.hpp>
 #include <contact_audit/audit/result.hpp>
 #include <contact_audit/core/diagnostic.hpp>
 
@@ -38,6 +39,9 @@ struct AuditOptions
   std::string tool_version;
   // Keep at most this many numbers in AuditResult::attention (the rest are counted).
   std::size_t max_attention = 10'000;
+  // When set, told the decision for every contact read (the findings alone name
+  // only the non-compliant ones).
+  ContactObserver on_contact;
 };
 
 // Run the audit: read every address book, classify each contact, decide what the

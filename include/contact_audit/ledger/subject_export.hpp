@@ -19,4 +19,23 @@ class Store;
 // sections are empty. Throws InputError when the ledger has no such subject.
 std::string export_subject_json(const Store& store, std::string_view subject_id, Timestamp as_of);
 
+// The subject's consent records as JSON-LD following the DPVCG guide "Consent
+// Records and Receipts as per ISO/IEC TS 27560:2023 using DPV" (profile
+// dpv-27560:record-2): one dpv:ConsentRecord per purpose in an "@graph", with
+// the data subject, controller and recipient entities, the notice, the process
+// (purpose, personal data, processing, storage, legal basis, withdrawal) and the
+// consent status as of `as_of` with its event history. Values come from the
+// ledger and the notice catalogue only. Throws InputError when the ledger has no
+// such subject.
+std::string export_subject_dpv(const Store& store, std::string_view subject_id, Timestamp as_of);
+
+// The subject's consents as Kantara Consent Receipts v1.1 (KI-CR-v1.1.0), one per
+// purpose whose consent as of `as_of` rests on a given or renewed consent. A
+// refusal, withdrawal, revocation, invalidation, pending request or missing
+// consent cannot be expressed in v1.1: it is listed under "not_expressible" with
+// a sentence saying so, and no receipt is made up for it. Throws InputError when
+// the ledger has no such subject.
+std::string
+export_subject_kantara(const Store& store, std::string_view subject_id, Timestamp as_of);
+
 } // namespace contact_audit::ledger
