@@ -59,6 +59,38 @@ const std::filesystem::path k_source(CONTACT_AUDIT_SOURCE_DIR);
 const std::filesystem::path k_profile = k_source / "testdata/devices/ios-unmanaged-default.toml";
 const std::filesystem::path k_rules = k_source / "rules";
 
+// Heap bytes of a string beyond the object itself (none while it fits the small buffer).
+std::size_t heap_bytes(const std::string& text)
+{
+  return text.capacity() > 15 ? text.capacity() + 1 : 0;
+}
+
+std::size_t heap_bytes(const audit::LocalisedText& text)
+{
+  return heap_bytes(text.de) + heap_bytes(text.en);
+}
+
+// About how much memory the findings the result keeps take: what grows with the
+// input by design. The rest of the peak RSS should not.
+std::size_t findings_bytes(const std::vector<audit::Finding>& findings)
+{
+  std::size_t bytes = findings.capacity() * sizeof(audit::Finding);
+  for (const auto& finding : findings) {
+    bytes += heap_bytes(finding.contact) + heap_bytes(finding.organisation) +
+             heap_bytes(finding.file) + heap_bytes(finding.account) +
+             heap_bytes(finding.exposure_reason) + heap_bytes(finding.remediation_text) +
+             finding.reasons.capacity() * sizeof(audit::Reason) +
+             finding.numbers.capacity() * sizeof(audit::NumberRecord);
+    for (const auto& reason : finding.reasons) {
+      bytes += heap_bytes(reason.rule_id) + heap_bytes(reason.text);
+    }
+    for (const auto& number : finding.numbers) {
+      bytes += heap_bytes(number.raw) + heap_bytes(number.consent_detail);
+    }
+  }
+  return bytes;
+}
+
 // The audit alone, as the CLI runs it; prints its figures. Runs in the child process.
 int run_audit_only(const std::filesystem::path& book, const std::filesystem::path& ledger_path)
 {
@@ -86,7 +118,14 @@ int run_audit_only(const std::filesystem::path& book, const std::filesystem::pat
   }
   std::cout << "\naudit seconds:   " << seconds << "\n"
             << "audit contacts/s: " << static_cast<long>(totals.contacts_read / seconds) << "\n"
-            << "audit peak RSS MiB: " << usage.ru_maxrss / 1024 << "\n";
+            << "audit peak RSS MiB: " << usage.ru_maxrss / 1024 << "\n"
+            << "findings kept MiB: "
+            << (findings_bytes(result.findings) + findings_bytes(result.residual)) / (1024 * 1024)
+            << " (estimate; RSS less findings "
+            << usage.ru_maxrss / 1024 - static_cast<long>((findings_bytes(result.findings) +
+                                                           findings_bytes(result.residual)) /
+                                                          (1024 * 1024))
+            << " MiB)\n";
   return totals.contacts_read > 0 ? 0 : 1;
 }
 
