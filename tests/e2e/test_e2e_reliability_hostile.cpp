@@ -14,11 +14,15 @@ using namespace std::string_literals;
 
 namespace {
 
+// ru_maxrss of a child includes the pages of the forked test process before exec; under ASan
+// those (shadow memory, quarantine) dwarf the binary's own use, so the bound is checked only
+// without sanitizers.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr long k_rss_limit_kib = 320 * 1024; // ASan's shadow memory and quarantine.
+constexpr bool k_check_rss = false;
 #else
-constexpr long k_rss_limit_kib = 128 * 1024;
+constexpr bool k_check_rss = true;
 #endif
+constexpr long k_rss_limit_kib = 128 * 1024;
 
 // Runs `arguments`, checks memory and time bounds, and records the outcome for the report.
 // `extra_kib` is memory the command may hold on purpose (a consent import keeps its file).
@@ -29,7 +33,9 @@ hostile(const std::string& what, const std::vector<std::string>& arguments, long
   const auto first_line = run.err.substr(0, run.err.find('\n'));
   MESSAGE(what << ": exit " << run.exit_code << ", " << run.peak_rss_kib / 1024 << " MiB peak, "
                << run.seconds << " s; " << first_line.substr(0, 240));
-  CHECK(run.peak_rss_kib < k_rss_limit_kib + extra_kib);
+  if (k_check_rss) {
+    CHECK(run.peak_rss_kib < k_rss_limit_kib + extra_kib);
+  }
   CHECK(run.seconds < 300);
   return run;
 }
