@@ -48,7 +48,7 @@ TEST_SUITE("ledger::Store")
   TEST_CASE("the schema version is kept in user_version and the ledger id survives reopening")
   {
     Fixture fixture;
-    CHECK(fixture.store->schema_version() == 1);
+    CHECK(fixture.store->schema_version() == 2);
     const auto id = fixture.store->ledger_id();
     CHECK(id.size() == 36);
     fixture.store = open_ledger(fixture.path());
