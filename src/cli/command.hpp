@@ -39,5 +39,6 @@ int run_consent(const Arguments& arguments);
 int run_review(const Arguments& arguments);
 int run_audit(const Arguments& arguments);
 int run_report(const Arguments& arguments);
+int run_batch(const Arguments& arguments);
 
 } // namespace contact_audit::cli

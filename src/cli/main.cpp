@@ -21,6 +21,8 @@ constexpr std::array k_commands{
             "Record and query consent (import, grant, withdraw, show, verify, ...).",
             run_consent},
     Command{"review", "Set or list reviewed business/private decisions.", run_review},
+    Command{
+        "batch", "Audit many devices on a schedule: dated reports, history, change.", run_batch},
 };
 
 void print_overview(std::ostream& out)
