@@ -134,6 +134,21 @@ std::string AuditSession::consent_state(std::string_view purpose,
   return std::string(ledger::to_string(index->lookup(e164)));
 }
 
+std::optional<std::chrono::sys_seconds>
+AuditSession::consent_valid_until(std::string_view purpose, std::string_view e164) const
+{
+  const std::lock_guard lock(m_impl->ledger_mutex);
+  const auto state = ledger::state_of_number(*m_impl->store, e164, purpose, m_impl->shared.as_of);
+  std::optional<std::chrono::sys_seconds> until;
+  for (const auto& subject : state.subjects) {
+    if (subject.deciding_event && subject.deciding_event->valid_until) {
+      const auto end = *subject.deciding_event->valid_until;
+      until = until ? std::min(*until, end) : end;
+    }
+  }
+  return until;
+}
+
 std::chrono::sys_seconds AuditSession::as_of() const
 {
   return m_impl->shared.as_of;

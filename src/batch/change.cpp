@@ -5,7 +5,9 @@
 #include <contact_audit/ledger/time.hpp>
 #include <contact_audit/phone/normaliser.hpp>
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 namespace contact_audit::batch {
@@ -33,12 +35,21 @@ Change compute_change(const Collected& collected,
                       std::size_t expiry_days)
 {
   Change change;
+  // Devices finish in any order; reports list changes by device, then number.
+  std::vector<const NumberFinding*> findings;
+  for (const auto& finding : collected.findings) {
+    findings.push_back(&finding);
+  }
+  std::sort(findings.begin(), findings.end(), [](const NumberFinding* a, const NumberFinding* b) {
+    return std::tie(a->device, a->e164) < std::tie(b->device, b->e164);
+  });
   std::unordered_set<std::string> before;
   for (const auto& finding : previous_findings) {
     before.insert(finding.key);
   }
   std::unordered_set<std::string> now;
-  for (const auto& finding : collected.findings) {
+  for (const NumberFinding* found : findings) {
+    const auto& finding = *found;
     const auto& device = devices[finding.device].id;
     auto key = ledger::finding_key(salt, device, finding.e164);
     if (!now.insert(key).second) {
@@ -59,20 +70,29 @@ Change compute_change(const Collected& collected,
       failed.insert(row.id);
     }
   }
+  std::vector<const ledger::BatchFinding*> gone;
   for (const auto& finding : previous_findings) {
     if (!now.contains(finding.key) && !failed.contains(finding.device_id)) {
-      add(change.fixed, {finding.device_id, {}, finding.consent_state, {}});
+      gone.push_back(&finding);
     }
+  }
+  std::stable_sort(gone.begin(), gone.end(), [](const auto* a, const auto* b) {
+    return a->device_id < b->device_id;
+  });
+  for (const auto* finding : gone) {
+    add(change.fixed, {finding->device_id, {}, finding->consent_state, {}});
   }
   const auto horizon = session.as_of() + std::chrono::days(expiry_days);
   for (const auto& [number, device] : collected.valid_numbers) {
-    if (session.consent_state(number.first, number.second, horizon) == "expired") {
-      add(change.expiring,
-          {devices[device].id,
-           phone::mask(number.second),
-           "valid",
-           "< " + ledger::format_timestamp(horizon).substr(0, 10)});
+    if (session.consent_state(number.first, number.second, horizon) != "expired") {
+      continue;
     }
+    const auto until = session.consent_valid_until(number.first, number.second);
+    add(change.expiring,
+        {devices[device].id,
+         phone::mask(number.second),
+         "valid",
+         until ? ledger::format_timestamp(*until) : std::string()});
   }
   return change;
 }

@@ -137,7 +137,9 @@ void audit_one(Shared& shared, std::size_t index)
   auto& all = shared.collected.findings;
   all.insert(all.end(), findings.begin(), findings.end());
   for (auto& key : valid) {
-    shared.collected.valid_numbers.try_emplace(std::move(key), index);
+    // The lowest device index wins, so reports do not depend on thread timing.
+    auto [slot, inserted] = shared.collected.valid_numbers.try_emplace(std::move(key), index);
+    slot->second = std::min(slot->second, index);
   }
 }
 

@@ -112,7 +112,8 @@ void append_changes(std::string& html, const RunOverview& overview, const Catalo
       html += "<tr><td>" + escape(change.device_id) + "</td><td>" + escape(change.number) +
               "</td><td>" +
               escape(catalog.text_or("consent." + change.consent_state, change.consent_state)) +
-              "</td><td>" + escape(change.detail) + "</td></tr>";
+              "</td><td>" + escape(overview::change_detail(*list, overview, change, catalog)) +
+              "</td></tr>";
     }
     html += "</tbody></table>";
     if (list->total > list->shown.size()) {

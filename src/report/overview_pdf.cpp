@@ -47,7 +47,7 @@ void changes(Canvas& canvas, const RunOverview& overview, const Catalog& catalog
       cells = {text_cell(change.device_id),
                text_cell(change.number, Font::mono),
                text_cell(catalog.text_or("consent." + change.consent_state, change.consent_state)),
-               text_cell(change.detail)};
+               text_cell(overview::change_detail(*list, overview, change, catalog))};
     });
     if (list->total > list->shown.size()) {
       canvas.paragraph(text_cell(catalog.format(

@@ -53,6 +53,18 @@ std::vector<std::pair<std::string, const ChangeList*>> change_sections(const Run
   };
 }
 
+std::string change_detail(const ChangeList& list,
+                          const RunOverview& overview,
+                          const OverviewChange& change,
+                          const Catalog& catalog)
+{
+  if (&list != &overview.expiring || change.detail.empty()) {
+    return change.detail;
+  }
+  return catalog.format("overview.expires",
+                        {{"date", format_date(change.detail, catalog.language())}});
+}
+
 std::string trend_label(const TrendPoint& point, const Catalog& catalog)
 {
   return format_date_time(point.started_at, catalog.language());

@@ -22,6 +22,13 @@ std::vector<std::pair<std::string, std::string>> totals_rows(const RunOverview& 
 std::vector<std::pair<std::string, const ChangeList*>> change_sections(const RunOverview& overview,
                                                                        const Catalog& catalog);
 
+// The detail column of a change: for expiring consents "expires 20.09.2026"
+// (the detail holds the ISO date), otherwise the detail as it is.
+std::string change_detail(const ChangeList& list,
+                          const RunOverview& overview,
+                          const OverviewChange& change,
+                          const Catalog& catalog);
+
 // A trend point's label: the run's date and time in `catalog`'s language.
 std::string trend_label(const TrendPoint& point, const Catalog& catalog);
 

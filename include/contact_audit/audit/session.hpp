@@ -67,6 +67,12 @@ public:
   std::string
   consent_state(std::string_view purpose, std::string_view e164, std::chrono::sys_seconds at) const;
 
+  // When the valid consent of `e164` for `purpose` ends (the earliest
+  // `valid_until` among the subjects holding it, as of as_of()); nullopt when it
+  // does not end or is not valid. Safe to call from several threads.
+  std::optional<std::chrono::sys_seconds> consent_valid_until(std::string_view purpose,
+                                                              std::string_view e164) const;
+
   // The time consent states are evaluated for.
   std::chrono::sys_seconds as_of() const;
   // Phone numbers normalised, and those answered from the shared cache.
