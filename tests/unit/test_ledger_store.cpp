@@ -62,7 +62,7 @@ TEST_SUITE("ledger::Store")
     REQUIRE(sqlite_cli(fixture.path(), "PRAGMA user_version = 99") == 0);
     CHECK_THROWS_WITH_AS(open_ledger(fixture.path()),
                          (fixture.path().string() +
-                          ": The ledger has schema version 99, newer than this program's 1; "
+                          ": The ledger has schema version 99, newer than this program's 2; "
                           "update contact-audit.")
                              .c_str(),
                          contact_audit::IoError);
