@@ -2,6 +2,7 @@
 // run_audit: load the profile, rules and ledger, then stream every contact through
 // classification, exposure and consent lookup into findings.
 #include "findings.hpp"
+#include "setup.hpp"
 
 #include <contact_audit/audit/audit.hpp>
 #include <contact_audit/audit/reviewed_decisions.hpp>
@@ -83,36 +84,25 @@ LocalisedText localised(const exposure::LocalisedText& text)
   return {text.de, text.en};
 }
 
-// Everything the audit loads before it reads a contact.
-struct Setup
-{
-  exposure::DeviceProfile profile;
-  exposure::MessengerModel messenger;
-  std::vector<exposure::DeviceProfile> alternatives;
-  classify::RuleSet rules;
-  classify::Overrides overrides;
-  ledger::ConsentIndex consents;
-  ledger::Timestamp as_of;
-};
-
-Setup load_setup(const AuditOptions& options, DiagnosticSink& sink)
+Setup load_setup(const AuditOptions& options, DiagnosticSink& sink, SharedSetup& shared)
 {
   // The profile first: it names the messenger, and with it the consent purpose.
   auto profile = exposure::load_device_profile(options.device_profile, sink);
   auto messenger = exposure::load_messenger(profile, options.rules_root);
   auto alternatives = exposure::alternative_configurations(profile);
-  auto rules = classify::load_rule_dir(classify::classify_rules_dir(options.rules_root));
-  const auto as_of = options.as_of.value_or(ledger::now_utc());
+  shared.rules = classify::load_rule_dir(classify::classify_rules_dir(options.rules_root));
+  shared.as_of = options.as_of.value_or(ledger::now_utc());
   const auto store = ledger::open_ledger(options.ledger_path);
-  auto overrides = reviewed_decisions(*store, as_of);
-  auto consents = ledger::load_consent_index(*store, messenger.purpose, as_of);
+  shared.overrides = reviewed_decisions(*store, shared.as_of);
+  auto consents = std::make_shared<const ledger::ConsentIndex>(
+      ledger::load_consent_index(*store, messenger.purpose, shared.as_of));
   return Setup{std::move(profile),
                std::move(messenger),
                std::move(alternatives),
-               std::move(rules),
-               std::move(overrides),
+               &*shared.rules,
+               &shared.overrides,
                std::move(consents),
-               as_of};
+               shared.as_of};
 }
 
 Manifest make_manifest(const AuditOptions& options, const Setup& setup)
@@ -132,14 +122,14 @@ Manifest make_manifest(const AuditOptions& options, const Setup& setup)
   manifest.messenger_name = setup.messenger.name;
   manifest.purpose = setup.messenger.purpose;
   manifest.transfer_model = localised(setup.messenger.summary);
-  manifest.rules_sha256 = setup.rules.sha256();
-  manifest.rules_version = setup.rules.sha256().substr(0, 12);
+  manifest.rules_sha256 = setup.rules->sha256();
+  manifest.rules_version = setup.rules->sha256().substr(0, 12);
   manifest.ledger_path = options.ledger_path.string();
-  if (const auto& head = setup.consents.head()) {
+  if (const auto& head = setup.consents->head()) {
     manifest.ledger_head_hash = head->hash;
     manifest.ledger_events = static_cast<std::size_t>(head->event_id);
   }
-  manifest.unknown_as = std::string(classify::to_string(setup.rules.policy().unknown_as));
+  manifest.unknown_as = std::string(classify::to_string(setup.rules->policy().unknown_as));
   return manifest;
 }
 
@@ -150,10 +140,11 @@ public:
   Assessor(const Setup& setup,
            AuditResult& result,
            std::size_t max_attention,
-           ContactObserver on_contact)
-      : m_setup(setup), m_classifier(setup.rules, setup.overrides), m_result(result),
+           ContactObserver on_contact,
+           const UploadObserver* observer)
+      : m_setup(setup), m_classifier(*setup.rules, *setup.overrides), m_result(result),
         m_max_attention(max_attention), m_separate(has_separate_side(setup.profile)),
-        m_on_contact(std::move(on_contact))
+        m_on_contact(std::move(on_contact)), m_observer(observer)
   {
     for (const auto& alternative : setup.alternatives) {
       const auto& what_if = *alternative.what_if;
@@ -174,7 +165,7 @@ public:
     note_attention(contact);
     std::vector<NumberRecord> numbers;
     for (const auto& phone : contact.phones) {
-      numbers.push_back(number_record(phone, m_setup.consents));
+      numbers.push_back(number_record(phone, *m_setup.consents));
     }
     const bool lacking = business && lacks_consent(numbers);
     const auto seen = exposure::expose(m_setup.profile, contact, business);
@@ -258,6 +249,9 @@ private:
     for (const auto& number : numbers) {
       totals.numbers_uploaded += number.e164.empty() ? 0 : 1;
       ++totals.consent_states[number.consent_state];
+      if (m_observer != nullptr && !number.e164.empty()) {
+        (*m_observer)(m_setup.messenger.purpose, number.e164, number.consent_state);
+      }
     }
   }
 
@@ -316,24 +310,23 @@ private:
   std::size_t m_attention_omitted = 0;
   bool m_separate;
   ContactObserver m_on_contact;
+  const UploadObserver* m_observer;
 };
 
 } // namespace
 
-AuditResult run_audit(const AuditOptions& options, DiagnosticSink& sink)
+AuditResult audit_with(const AuditOptions& options,
+                       const Setup& setup,
+                       const importers::PipelineOptions& pipeline,
+                       DiagnosticSink& sink,
+                       const UploadObserver* observer)
 {
   CountingSink counted(sink);
-  // Load and validate everything before reading a contact, so a broken profile
-  // or rule file stops the audit before any work is done.
-  const Setup setup = load_setup(options, counted);
   const auto files = input_files(options, setup.profile, counted);
 
   AuditResult result;
   result.manifest = make_manifest(options, setup);
-  Assessor assessor(setup, result, options.max_attention, options.on_contact);
-  importers::PipelineOptions pipeline;
-  pipeline.region = options.region;
-  pipeline.threads = options.threads;
+  Assessor assessor(setup, result, options.max_attention, options.on_contact, observer);
   const auto summary = importers::run_import(
       files, pipeline, [&](contact::Contact&& contact) { assessor.assess(contact); }, counted);
 
@@ -355,6 +348,21 @@ AuditResult run_audit(const AuditOptions& options, DiagnosticSink& sink)
   std::sort(result.what_if.begin(), result.what_if.end(), [](const WhatIf& a, const WhatIf& b) {
     return a.non_compliant_contacts < b.non_compliant_contacts;
   });
+  return result;
+}
+
+AuditResult run_audit(const AuditOptions& options, DiagnosticSink& sink)
+{
+  // Load and validate everything before reading a contact, so a broken profile
+  // or rule file stops the audit before any work is done.
+  CountingSink counted(sink);
+  SharedSetup shared;
+  const Setup setup = load_setup(options, counted, shared);
+  importers::PipelineOptions pipeline;
+  pipeline.region = options.region;
+  pipeline.threads = options.threads;
+  auto result = audit_with(options, setup, pipeline, sink, nullptr);
+  result.totals.diagnostics += counted.count;
   return result;
 }
 

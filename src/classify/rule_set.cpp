@@ -195,10 +195,16 @@ std::string read_rule_file(const std::filesystem::path& path)
 
 RuleSet load_rule_dir(const std::filesystem::path& dir)
 {
+  return load_rule_dir(dir, {});
+}
+
+RuleSet load_rule_dir(const std::filesystem::path& dir, const std::vector<RuleSource>& extra)
+{
   std::vector<RuleSource> sources;
   for (const auto& path : rule_files(dir)) {
     sources.push_back({path, read_rule_file(path)});
   }
+  sources.insert(sources.end(), extra.begin(), extra.end());
   std::vector<RuleProblem> problems;
   auto rules = parse_rule_sources(sources, problems);
   if (!rules) {

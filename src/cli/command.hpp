@@ -40,5 +40,6 @@ int run_review(const Arguments& arguments);
 int run_audit(const Arguments& arguments);
 int run_report(const Arguments& arguments);
 int run_split(const Arguments& arguments);
+int run_batch(const Arguments& arguments);
 
 } // namespace contact_audit::cli

@@ -23,6 +23,8 @@ constexpr std::array k_commands{
     Command{"review", "Set or list reviewed business/private decisions.", run_review},
     Command{
         "split", "Write keep/move vCards: contacts that may stay, contacts to move.", run_split},
+    Command{
+        "batch", "Audit many devices on a schedule: dated reports, history, change.", run_batch},
 };
 
 void print_overview(std::ostream& out)

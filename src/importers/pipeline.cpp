@@ -57,13 +57,16 @@ Severity severity_of(phone::NumberStatus status)
   return Severity::warning;
 }
 
-void normalise_entry(Entry& entry, phone::Normaliser& normaliser)
+void normalise_entry(Entry& entry,
+                     phone::Normaliser& normaliser,
+                     phone::SharedNumberCache* shared = nullptr)
 {
   if (!entry.contact) {
     return;
   }
   for (auto& number : entry.contact->phones) {
-    number.number = normaliser.normalise(number.raw, entry.region);
+    number.number = shared != nullptr ? shared->normalise(normaliser, number.raw, entry.region)
+                                      : normaliser.normalise(number.raw, entry.region);
     if (!number.number.issue.empty()) {
       entry.diagnostics.push_back(Diagnostic{entry.contact->source.file,
                                              number.line,
@@ -220,6 +223,48 @@ unsigned thread_count(unsigned requested)
   return std::max(1U, std::thread::hardware_concurrency());
 }
 
+void add_file_stats(ImportSummary& summary, const ReaderStats& stats)
+{
+  ++summary.files;
+  summary.contacts_read += stats.contacts_read;
+  summary.contacts_rejected += stats.contacts_rejected;
+  summary.properties_dropped += stats.properties_dropped;
+  summary.per_file.push_back(stats);
+}
+
+// The single-threaded path over a shared cache: the caller runs many imports in
+// parallel, so a pool per import would only add threads and hand-overs.
+ImportSummary run_import_inline(const std::vector<InputFile>& files,
+                                const PipelineOptions& options,
+                                const std::function<void(contact::Contact&&)>& on_contact,
+                                DiagnosticSink& sink)
+{
+  phone::Normaliser normaliser(options.region);
+  ImportSummary summary;
+  for (const auto& file : files) {
+    auto reader = open_reader(file.path, file.options);
+    const std::string region = file.options.region.empty() ? options.region : file.options.region;
+    EntrySink reader_sink;
+    for (;;) {
+      Entry entry{{}, reader->next(reader_sink), region};
+      entry.diagnostics = reader_sink.take();
+      normalise_entry(entry, normaliser, options.shared_cache);
+      for (auto& diagnostic : entry.diagnostics) {
+        sink.report(std::move(diagnostic));
+      }
+      if (!entry.contact) {
+        break;
+      }
+      for (const auto& number : entry.contact->phones) {
+        count_phone(summary, number);
+      }
+      on_contact(std::move(*entry.contact));
+    }
+    add_file_stats(summary, reader->stats());
+  }
+  return summary;
+}
+
 } // namespace
 
 ImportSummary run_import(const std::vector<InputFile>& files,
@@ -227,6 +272,9 @@ ImportSummary run_import(const std::vector<InputFile>& files,
                          const std::function<void(contact::Contact&&)>& on_contact,
                          DiagnosticSink& sink)
 {
+  if (options.shared_cache != nullptr) {
+    return run_import_inline(files, options, on_contact, sink);
+  }
   // Fail before delivering anything when the default region is unknown.
   phone::Normaliser region_check(options.region);
   ImportSummary summary;
@@ -263,12 +311,7 @@ ImportSummary run_import(const std::vector<InputFile>& files,
       }
     }
     pool.drain(deliver);
-    const auto& stats = reader->stats();
-    ++summary.files;
-    summary.contacts_read += stats.contacts_read;
-    summary.contacts_rejected += stats.contacts_rejected;
-    summary.properties_dropped += stats.properties_dropped;
-    summary.per_file.push_back(stats);
+    add_file_stats(summary, reader->stats());
   }
   return summary;
 }

@@ -151,11 +151,42 @@ CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
   BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
 )sql";
 
+// Version 2: the history of `contact-audit batch` runs (docs/batch.md). Findings
+// are keyed by a salted hash of device and number (run_history.cpp), so the
+// history holds no phone numbers; the salt is kept in meta ("batch_key_salt").
+constexpr const char* k_schema_v2 = R"sql(
+CREATE TABLE batch_runs(
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  as_of INTEGER NOT NULL,
+  folder TEXT NOT NULL,
+  config_sha256 TEXT NOT NULL,
+  inputs INTEGER NOT NULL,
+  devices INTEGER NOT NULL,
+  devices_failed INTEGER NOT NULL,
+  contacts INTEGER NOT NULL,
+  numbers_uploaded INTEGER NOT NULL,
+  non_compliant_contacts INTEGER NOT NULL,
+  non_compliant_numbers INTEGER NOT NULL,
+  exit_code INTEGER NOT NULL
+);
+CREATE INDEX batch_runs_by_start ON batch_runs(started_at);
+
+CREATE TABLE batch_run_findings(
+  run_id INTEGER NOT NULL REFERENCES batch_runs(id),
+  key TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  consent_state TEXT NOT NULL,
+  PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+)sql";
+
 } // namespace
 
 int current_schema_version()
 {
-  return 1;
+  return 2;
 }
 
 const char* migration_sql(int from)
@@ -163,6 +194,8 @@ const char* migration_sql(int from)
   switch (from) {
   case 0:
     return k_schema_v1;
+  case 1:
+    return k_schema_v2;
   default:
     return "";
   }

@@ -48,7 +48,7 @@ TEST_SUITE("ledger::Store")
   TEST_CASE("the schema version is kept in user_version and the ledger id survives reopening")
   {
     Fixture fixture;
-    CHECK(fixture.store->schema_version() == 1);
+    CHECK(fixture.store->schema_version() == 2);
     const auto id = fixture.store->ledger_id();
     CHECK(id.size() == 36);
     fixture.store = open_ledger(fixture.path());
@@ -62,7 +62,7 @@ TEST_SUITE("ledger::Store")
     REQUIRE(sqlite_cli(fixture.path(), "PRAGMA user_version = 99") == 0);
     CHECK_THROWS_WITH_AS(open_ledger(fixture.path()),
                          (fixture.path().string() +
-                          ": The ledger has schema version 99, newer than this program's 1; "
+                          ": The ledger has schema version 99, newer than this program's 2; "
                           "update contact-audit.")
                              .c_str(),
                          contact_audit::IoError);

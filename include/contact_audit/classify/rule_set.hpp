@@ -118,6 +118,9 @@ std::optional<RuleSet> parse_rule_sources(const std::vector<RuleSource>& sources
 // no rule file or a file cannot be read, and when any file has a problem: the
 // message then lists all problems, one "file:line:column: message" per line.
 RuleSet load_rule_dir(const std::filesystem::path& dir);
+// As above, with `extra` sources (e.g. a batch configuration's company domains)
+// parsed after the directory's files, as if they were the last files in it.
+RuleSet load_rule_dir(const std::filesystem::path& dir, const std::vector<RuleSource>& extra);
 
 // The rules root: $CONTACT_AUDIT_RULES when set and not empty, else the
 // installed "<datadir>/contact-audit/rules" when it exists, else the source

@@ -5,6 +5,7 @@
 #include <contact_audit/contact/contact.hpp>
 #include <contact_audit/core/diagnostic.hpp>
 #include <contact_audit/importers/reader.hpp>
+#include <contact_audit/phone/shared_cache.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -25,6 +26,10 @@ struct PipelineOptions
   std::string region = "DE"; // Default region for numbers without country code.
   unsigned threads = 0;      // Normalisation threads; 0: one per core.
   std::size_t batch_size = 512;
+  // When set, numbers are normalised on the calling thread through this cache,
+  // shared with imports running in parallel on other threads (`threads` is then
+  // ignored): a batch of many address books parses each distinct number once.
+  phone::SharedNumberCache* shared_cache = nullptr;
 };
 
 // Totals over all files; they add up per file as in ReaderStats.
