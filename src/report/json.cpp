@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// AuditResult <-> JSON (schema "contact-audit/audit/1") with Poco::JSON.
+// AuditResult <-> JSON (schema "contact-audit/audit/1"): streamed out, read back with Poco::JSON.
+#include "json_stream.hpp"
+
 #include <contact_audit/core/atomic_file.hpp>
 #include <contact_audit/core/error.hpp>
 #include <contact_audit/phone/normaliser.hpp>
@@ -19,17 +21,13 @@ using Poco::JSON::Object;
 
 constexpr const char* k_schema = "contact-audit/audit/1";
 
-Object::Ptr new_object()
+void write_text(JsonStream& json, std::string_view name, const audit::LocalisedText& text)
 {
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-Object::Ptr text_json(const audit::LocalisedText& text)
-{
-  auto object = new_object();
-  object->set("de", text.de);
-  object->set("en", text.en);
-  return object;
+  json.key(name);
+  json.begin_object();
+  json.field("de", text.de);
+  json.field("en", text.en);
+  json.end_object();
 }
 
 std::string shown(const std::string& number, bool reveal)
@@ -47,128 +45,184 @@ std::string shown_email(const std::string& email, bool reveal)
   return at == std::string::npos || at == 0 ? "***" : email.substr(0, 1) + "***" + email.substr(at);
 }
 
-Object::Ptr manifest_json(const audit::Manifest& manifest)
+void write_manifest(JsonStream& json, const audit::Manifest& manifest)
 {
-  auto object = new_object();
-  object->set("tool_version", manifest.tool_version);
-  object->set("generated_at", manifest.generated_at);
-  object->set("as_of", manifest.as_of);
-  object->set("region", manifest.region);
-  object->set("company", manifest.company);
-  object->set("device_id", manifest.device_id);
-  object->set("device_name", manifest.device_name);
-  object->set("device_profile_path", manifest.device_profile_path);
-  object->set("device_profile_sha256", manifest.device_profile_sha256);
-  object->set("platform", manifest.platform);
-  object->set("messenger", manifest.messenger);
-  object->set("messenger_name", manifest.messenger_name);
-  object->set("purpose", manifest.purpose);
-  object->set("transfer_model", text_json(manifest.transfer_model));
-  object->set("rules_version", manifest.rules_version);
-  object->set("rules_sha256", manifest.rules_sha256);
-  object->set("ledger_path", manifest.ledger_path);
-  object->set("ledger_head_hash", manifest.ledger_head_hash);
-  object->set("ledger_events", manifest.ledger_events);
-  object->set("unknown_as", manifest.unknown_as);
-  Array::Ptr inputs = new Array;
+  json.key("manifest");
+  json.begin_object();
+  json.field("tool_version", manifest.tool_version);
+  json.field("generated_at", manifest.generated_at);
+  json.field("as_of", manifest.as_of);
+  json.field("region", manifest.region);
+  json.field("company", manifest.company);
+  json.field("device_id", manifest.device_id);
+  json.field("device_name", manifest.device_name);
+  json.field("device_profile_path", manifest.device_profile_path);
+  json.field("device_profile_sha256", manifest.device_profile_sha256);
+  json.field("platform", manifest.platform);
+  json.field("messenger", manifest.messenger);
+  json.field("messenger_name", manifest.messenger_name);
+  json.field("purpose", manifest.purpose);
+  write_text(json, "transfer_model", manifest.transfer_model);
+  json.field("rules_version", manifest.rules_version);
+  json.field("rules_sha256", manifest.rules_sha256);
+  json.field("ledger_path", manifest.ledger_path);
+  json.field("ledger_head_hash", manifest.ledger_head_hash);
+  json.field("ledger_events", manifest.ledger_events);
+  json.field("unknown_as", manifest.unknown_as);
+  json.key("inputs");
+  json.begin_array();
   for (const auto& input : manifest.inputs) {
-    auto entry = new_object();
-    entry->set("path", input.path);
-    entry->set("sha256", input.sha256);
-    entry->set("account", input.account);
-    entry->set("contacts", input.contacts);
-    inputs->add(entry);
+    json.begin_object();
+    json.field("path", input.path);
+    json.field("sha256", input.sha256);
+    json.field("account", input.account);
+    json.field("contacts", input.contacts);
+    json.end_object();
   }
-  object->set("inputs", inputs);
-  return object;
+  json.end_array();
+  json.end_object();
 }
 
-Object::Ptr counts_json(const std::map<std::string, std::size_t>& counts)
+void write_counts(JsonStream& json,
+                  std::string_view name,
+                  const std::map<std::string, std::size_t>& counts)
 {
-  auto object = new_object();
+  json.key(name);
+  json.begin_object();
   for (const auto& [key, count] : counts) {
-    object->set(key, count);
+    json.field(key, count);
   }
-  return object;
+  json.end_object();
 }
 
-Object::Ptr totals_json(const audit::Totals& totals)
+void write_totals(JsonStream& json, const audit::Totals& totals)
 {
-  auto object = new_object();
-  object->set("files", totals.files);
-  object->set("contacts_read", totals.contacts_read);
-  object->set("contacts_rejected", totals.contacts_rejected);
-  object->set("diagnostics", totals.diagnostics);
-  object->set("visible", totals.visible);
-  object->set("lookup_only", totals.lookup_only);
-  object->set("not_visible", totals.not_visible);
-  object->set("business", totals.business);
-  object->set("private", totals.private_);
-  object->set("unknown", totals.unknown);
-  object->set("numbers_uploaded", totals.numbers_uploaded);
-  object->set("consent_states", counts_json(totals.consent_states));
-  object->set("non_compliant_contacts", totals.non_compliant_contacts);
-  object->set("non_compliant_numbers", totals.non_compliant_numbers);
-  object->set("remediations", counts_json(totals.remediations));
-  object->set("attention_omitted", totals.attention_omitted);
-  return object;
+  json.key("totals");
+  json.begin_object();
+  json.field("files", totals.files);
+  json.field("contacts_read", totals.contacts_read);
+  json.field("contacts_rejected", totals.contacts_rejected);
+  json.field("diagnostics", totals.diagnostics);
+  json.field("visible", totals.visible);
+  json.field("lookup_only", totals.lookup_only);
+  json.field("not_visible", totals.not_visible);
+  json.field("business", totals.business);
+  json.field("private", totals.private_);
+  json.field("unknown", totals.unknown);
+  json.field("numbers_uploaded", totals.numbers_uploaded);
+  write_counts(json, "consent_states", totals.consent_states);
+  json.field("non_compliant_contacts", totals.non_compliant_contacts);
+  json.field("non_compliant_numbers", totals.non_compliant_numbers);
+  write_counts(json, "remediations", totals.remediations);
+  json.field("attention_omitted", totals.attention_omitted);
+  json.end_object();
 }
 
-Object::Ptr finding_json(const audit::Finding& finding, bool reveal)
+void write_number(JsonStream& json, const audit::NumberRecord& number, bool reveal)
 {
-  auto object = new_object();
-  object->set("contact", finding.contact);
-  object->set("organisation", finding.organisation);
-  Array::Ptr emails = new Array;
+  json.begin_object();
+  json.field("e164", shown(number.e164, reveal));
+  json.field("raw", shown(number.raw, reveal));
+  json.field("type", number.type);
+  json.field("status", number.status);
+  json.field("consent_state", number.consent_state);
+  json.field("consent_detail", number.consent_detail);
+  if (!number.requested_at.empty()) {
+    json.field("requested_at", number.requested_at);
+    json.field("request_age_days", number.request_age_days);
+  }
+  json.end_object();
+}
+
+void write_finding(JsonStream& json, const audit::Finding& finding, bool reveal)
+{
+  json.begin_object();
+  json.field("contact", finding.contact);
+  json.field("organisation", finding.organisation);
+  json.key("emails");
+  json.begin_array();
   for (const auto& email : finding.emails) {
-    emails->add(shown_email(email, reveal));
+    json.value(shown_email(email, reveal));
   }
-  object->set("emails", emails);
-  object->set("file", finding.file);
-  object->set("line", finding.line);
-  object->set("account", finding.account);
-  object->set("classification", finding.classification);
-  object->set("score", finding.score);
-  Array::Ptr reasons = new Array;
+  json.end_array();
+  json.field("file", finding.file);
+  json.field("line", finding.line);
+  json.field("account", finding.account);
+  json.field("classification", finding.classification);
+  json.field("score", finding.score);
+  json.key("reasons");
+  json.begin_array();
   for (const auto& reason : finding.reasons) {
-    auto entry = new_object();
-    entry->set("rule_id", reason.rule_id);
-    entry->set("weight", reason.weight);
-    entry->set("text", text_json(reason.text));
-    reasons->add(entry);
+    json.begin_object();
+    json.field("rule_id", reason.rule_id);
+    json.field("weight", reason.weight);
+    write_text(json, "text", reason.text);
+    json.end_object();
   }
-  object->set("reasons", reasons);
-  object->set("exposure", finding.exposure);
-  object->set("exposure_reason", text_json(finding.exposure_reason));
-  Array::Ptr numbers = new Array;
+  json.end_array();
+  json.field("exposure", finding.exposure);
+  write_text(json, "exposure_reason", finding.exposure_reason);
+  json.key("numbers");
+  json.begin_array();
   for (const auto& number : finding.numbers) {
-    auto entry = new_object();
-    entry->set("e164", shown(number.e164, reveal));
-    entry->set("raw", shown(number.raw, reveal));
-    entry->set("type", number.type);
-    entry->set("status", number.status);
-    entry->set("consent_state", number.consent_state);
-    entry->set("consent_detail", number.consent_detail);
-    if (!number.requested_at.empty()) {
-      entry->set("requested_at", number.requested_at);
-      entry->set("request_age_days", number.request_age_days);
-    }
-    numbers->add(entry);
+    write_number(json, number, reveal);
   }
-  object->set("numbers", numbers);
-  object->set("remediation", finding.remediation);
-  object->set("remediation_text", text_json(finding.remediation_text));
-  object->set("severity", finding.severity);
-  return object;
+  json.end_array();
+  json.field("remediation", finding.remediation);
+  write_text(json, "remediation_text", finding.remediation_text);
+  json.field("severity", finding.severity);
+  json.end_object();
 }
 
-Array::Ptr findings_json(const std::vector<audit::Finding>& findings, bool reveal)
+void write_findings(JsonStream& json,
+                    std::string_view name,
+                    const std::vector<audit::Finding>& findings,
+                    bool reveal)
 {
-  Array::Ptr array = new Array;
+  json.key(name);
+  json.begin_array();
   for (const auto& finding : findings) {
-    array->add(finding_json(finding, reveal));
+    write_finding(json, finding, reveal);
   }
-  return array;
+  json.end_array();
+}
+
+void write_what_if(JsonStream& json, const std::vector<audit::WhatIf>& alternatives)
+{
+  json.key("what_if");
+  json.begin_array();
+  for (const auto& alternative : alternatives) {
+    json.begin_object();
+    json.field("id", alternative.id);
+    write_text(json, "name", alternative.name);
+    write_text(json, "description", alternative.description);
+    json.field("non_compliant_contacts", alternative.non_compliant_contacts);
+    json.field("non_compliant_numbers", alternative.non_compliant_numbers);
+    json.field("lookup_only", alternative.lookup_only);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_attention(JsonStream& json,
+                     const std::vector<audit::AttentionNumber>& attention,
+                     bool reveal)
+{
+  json.key("attention");
+  json.begin_array();
+  for (const auto& number : attention) {
+    json.begin_object();
+    json.field("contact", number.contact);
+    json.field("file", number.file);
+    json.field("line", number.line);
+    json.field("raw", shown(number.raw, reveal));
+    json.field("e164", shown(number.e164, reveal));
+    json.field("status", number.status);
+    json.field("issue_code", number.issue_code);
+    json.field("issue", number.issue);
+    json.end_object();
+  }
+  json.end_array();
 }
 
 // Reading back: every field optional with a default, so older files stay readable.
@@ -316,45 +370,27 @@ audit::Finding finding_from(const Object::Ptr& object)
 
 } // namespace
 
+void write_audit_json(std::ostream& out, const audit::AuditResult& result, bool reveal)
+{
+  JsonStream json(out);
+  json.begin_object();
+  json.field("schema", k_schema);
+  json.field("numbers_revealed", reveal);
+  json.field("compliant", result.compliant());
+  write_manifest(json, result.manifest);
+  write_totals(json, result.totals);
+  write_findings(json, "findings", result.findings, reveal);
+  write_findings(json, "residual", result.residual, reveal);
+  write_what_if(json, result.what_if);
+  write_attention(json, result.attention, reveal);
+  json.end_object();
+  out << '\n';
+}
+
 std::string audit_to_json(const audit::AuditResult& result, bool reveal)
 {
-  Object document(Poco::JSON_PRESERVE_KEY_ORDER);
-  document.set("schema", k_schema);
-  document.set("numbers_revealed", reveal);
-  document.set("compliant", result.compliant());
-  document.set("manifest", manifest_json(result.manifest));
-  document.set("totals", totals_json(result.totals));
-  document.set("findings", findings_json(result.findings, reveal));
-  document.set("residual", findings_json(result.residual, reveal));
-  Array::Ptr what_if = new Array;
-  for (const auto& alternative : result.what_if) {
-    auto entry = new_object();
-    entry->set("id", alternative.id);
-    entry->set("name", text_json(alternative.name));
-    entry->set("description", text_json(alternative.description));
-    entry->set("non_compliant_contacts", alternative.non_compliant_contacts);
-    entry->set("non_compliant_numbers", alternative.non_compliant_numbers);
-    entry->set("lookup_only", alternative.lookup_only);
-    what_if->add(entry);
-  }
-  document.set("what_if", what_if);
-  Array::Ptr attention = new Array;
-  for (const auto& number : result.attention) {
-    auto entry = new_object();
-    entry->set("contact", number.contact);
-    entry->set("file", number.file);
-    entry->set("line", number.line);
-    entry->set("raw", shown(number.raw, reveal));
-    entry->set("e164", shown(number.e164, reveal));
-    entry->set("status", number.status);
-    entry->set("issue_code", number.issue_code);
-    entry->set("issue", number.issue);
-    attention->add(entry);
-  }
-  document.set("attention", attention);
   std::ostringstream out;
-  document.stringify(out, 1);
-  out << '\n';
+  write_audit_json(out, result, reveal);
   return out.str();
 }
 
@@ -406,7 +442,9 @@ void write_json_report(const audit::AuditResult& result,
                        bool reveal,
                        const std::filesystem::path& out)
 {
-  write_file_atomically(out, audit_to_json(result, reveal));
+  AtomicFile file(out);
+  write_audit_json(file.stream(), result, reveal);
+  file.commit();
 }
 
 } // namespace contact_audit::report

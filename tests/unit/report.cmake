@@ -2,7 +2,7 @@
 # Report tests: catalogue and formatting, HTML (escaping, templates), PDF (read back with poppler).
 contact_audit_unit_test(unit_report
   SOURCES test_report_support.cpp test_report_catalog.cpp test_report_html.cpp test_report_pdf.cpp
-          test_report_consent_letter.cpp
+          test_report_consent_letter.cpp test_report_json.cpp
   LIBS contact_audit::report)
 
 # The HTML report in a real headless Chromium: an end-to-end test (label e2e). It fails,

@@ -14,6 +14,8 @@ namespace contact_audit::report {
 // The audit as JSON (schema "contact-audit/audit/1", docs/audit-json.md). Numbers
 // are masked unless `reveal`; the document records which.
 std::string audit_to_json(const audit::AuditResult& result, bool reveal);
+// The same, streamed to `out` (a large audit is never held as one string).
+void write_audit_json(std::ostream& out, const audit::AuditResult& result, bool reveal);
 
 // Read an audit written by audit_to_json. Throws InputError naming `source`
 // when the text is not JSON or not an audit of a known schema version.
