@@ -22,16 +22,16 @@ struct Change
   report::ChangeList expiring;
 };
 
-// Compare this run's findings with those of `previous` (none on the first run)
-// by their keyed hashes, and ask the ledger which consents were withdrawn since
-// `previous` and which expire within `expiry_days` of `session.as_of()`. The
-// findings of devices that failed this time are not counted as fixed.
-Change compute_change(const Collected& collected,
+// Compare this run's findings with those of `previous` (none on the first run;
+// read from `history`) by their keyed hashes, and ask the ledger which consents
+// were withdrawn since `previous` and which expire within `expiry_days` of
+// `session.as_of()`. The findings of devices that failed this time are not
+// counted as fixed. The findings' keys are moved from `collected` into Change::keys.
+Change compute_change(Collected& collected,
                       const std::vector<Device>& devices,
                       const audit::AuditSession& session,
-                      const std::string& salt,
+                      const ledger::RunHistory& history,
                       const std::optional<ledger::BatchRun>& previous,
-                      const std::vector<ledger::BatchFinding>& previous_findings,
                       std::size_t expiry_days);
 
 } // namespace contact_audit::batch

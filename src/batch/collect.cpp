@@ -3,6 +3,7 @@
 #include "collect.hpp"
 
 #include <contact_audit/core/error.hpp>
+#include <contact_audit/ledger/run_history.hpp>
 #include <contact_audit/report/data_formats.hpp>
 #include <contact_audit/report/html.hpp>
 #include <contact_audit/report/pdf.hpp>
@@ -43,7 +44,8 @@ std::vector<std::string> write_device_reports(const Config& config,
   };
   for (const auto& format : config.device_formats) {
     if (format == "json") {
-      write_private_file(add(id + ".json"), report::audit_to_json(result, false));
+      write_private_file(add(id + ".json"),
+                         [&](std::ostream& out) { report::write_audit_json(out, result, false); });
     } else if (format == "csv") {
       report::write_csv_report(result, false, add(id + ".csv"));
     }
@@ -85,14 +87,17 @@ struct Shared
   Shared(const Config& config_,
          const std::vector<Device>& devices_,
          const audit::AuditSession& session_,
+         const std::string& key_salt_,
          const fs::path& folder_,
          Logger& log_)
-      : config(config_), devices(devices_), session(session_), folder(folder_), log(log_)
+      : config(config_), devices(devices_), session(session_), key_salt(key_salt_), folder(folder_),
+        log(log_)
   {
   }
   const Config& config;
   const std::vector<Device>& devices;
   const audit::AuditSession& session;
+  const std::string& key_salt;
   const fs::path& folder;
   Logger& log;
   std::atomic<std::size_t> next{0};
@@ -123,7 +128,12 @@ void audit_one(Shared& shared, std::size_t index)
     for (const auto& number : finding.numbers) {
       if (!number.e164.empty() && number.consent_state != "valid" &&
           number.consent_state != "not_needed") {
-        findings.push_back({index, result.manifest.purpose, number.e164, number.consent_state});
+        // The keys are hashed here, on the worker threads, not in the serial part of the run.
+        findings.push_back({index,
+                            result.manifest.purpose,
+                            number.e164,
+                            number.consent_state,
+                            ledger::finding_key(shared.key_salt, device.id, number.e164)});
       }
     }
   }
@@ -135,7 +145,9 @@ void audit_one(Shared& shared, std::size_t index)
   const std::lock_guard lock(shared.mutex);
   shared.collected.rows[index] = std::move(row);
   auto& all = shared.collected.findings;
-  all.insert(all.end(), findings.begin(), findings.end());
+  all.insert(all.end(),
+             std::make_move_iterator(findings.begin()),
+             std::make_move_iterator(findings.end()));
   for (auto& key : valid) {
     // The lowest device index wins, so reports do not depend on thread timing.
     auto [slot, inserted] = shared.collected.valid_numbers.try_emplace(std::move(key), index);
@@ -177,10 +189,11 @@ void work(Shared& shared)
 Collected audit_devices(const Config& config,
                         const std::vector<Device>& devices,
                         const audit::AuditSession& session,
+                        const std::string& key_salt,
                         const fs::path& folder,
                         Logger& log)
 {
-  Shared shared(config, devices, session, folder, log);
+  Shared shared(config, devices, session, key_salt, folder, log);
   shared.collected.rows.resize(devices.size());
   make_private_dir(folder / "devices");
   const unsigned threads = std::min<unsigned>(

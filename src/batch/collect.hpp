@@ -10,6 +10,7 @@
 #include <contact_audit/batch/log.hpp>
 #include <contact_audit/report/overview.hpp>
 
+#include <deque>
 #include <map>
 #include <string>
 #include <utility>
@@ -24,22 +25,27 @@ struct NumberFinding
   std::string purpose;
   std::string e164;
   std::string consent_state;
+  // ledger::finding_key of device and number: what the run history stores.
+  std::string key;
 };
 
 struct Collected
 {
   std::vector<report::OverviewDevice> rows; // One per device, in device order.
-  std::vector<NumberFinding> findings;
+  // A deque: it grows without copying, so a large run never holds two copies.
+  std::deque<NumberFinding> findings;
   // Uploaded numbers with valid consent: (purpose, e164) -> first device holding it.
   std::map<std::pair<std::string, std::string>, std::size_t> valid_numbers;
 };
 
 // Audit `devices` with `session` on `threads` threads, writing each device's
 // reports (config.device_formats x config.languages) below `folder`/devices.
-// A device that fails is logged and marked failed; the others go on.
+// A device that fails is logged and marked failed; the others go on. The
+// findings' history keys are made with `key_salt` (RunHistory::key_salt).
 Collected audit_devices(const Config& config,
                         const std::vector<Device>& devices,
                         const audit::AuditSession& session,
+                        const std::string& key_salt,
                         const std::filesystem::path& folder,
                         Logger& log);
 

@@ -149,6 +149,24 @@ void write_private_file(const fs::path& path, std::string_view data)
   }
 }
 
+void write_private_file(const fs::path& path, const std::function<void(std::ostream&)>& write)
+{
+  // Created with mode 0600 first; the stream then opens the existing file.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || ::close(fd) != 0) {
+    fail(path, "The report cannot be created");
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    fail(path, "The report cannot be created");
+  }
+  write(out);
+  out.close();
+  if (!out) {
+    fail(path, "The report cannot be written");
+  }
+}
+
 void publish(const fs::path& output_dir, const fs::path& temp, const std::string& name)
 {
   // One syncfs() for all the run's files instead of an fsync per file; then the

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,9 @@ std::filesystem::path temp_folder(const std::filesystem::path& output_dir, std::
 // Write `data` to `path` with mode 0600 (no fsync: publish() syncs the whole
 // folder once). Throws IoError.
 void write_private_file(const std::filesystem::path& path, std::string_view data);
+// The same for a document that `write` streams, so that it is never held whole.
+void write_private_file(const std::filesystem::path& path,
+                        const std::function<void(std::ostream&)>& write);
 
 // Flush the run's files to disk, rename `temp` to "<output_dir>/<name>" and point
 // the `latest` symlink at it (a new symlink renamed over the old one, so a reader

@@ -143,7 +143,8 @@ int run_locked(const Config& config,
 
   const audit::AuditSession session(session_options(config, options.tool_version));
   auto history = ledger::open_run_history(config.ledger);
-  const auto collected = audit_devices(config, devices, session, temp, log);
+  const auto key_salt = history.key_salt();
+  auto collected = audit_devices(config, devices, session, key_salt, temp, log);
 
   report::RunOverview overview;
   overview.company = config.company;
@@ -159,19 +160,12 @@ int run_locked(const Config& config,
 
   const auto earlier = history.recent_runs(config.keep_runs > 0 ? config.keep_runs - 1 : 0);
   std::optional<ledger::BatchRun> previous;
-  std::vector<ledger::BatchFinding> previous_findings;
   if (!earlier.empty()) {
     previous = earlier.front();
-    previous_findings = history.findings_of_run(previous->id);
     overview.previous_run_at = ledger::format_timestamp(previous->started_at);
   }
-  auto change = compute_change(collected,
-                               devices,
-                               session,
-                               history.key_salt(),
-                               previous,
-                               previous_findings,
-                               config.expiry_warning_days);
+  auto change =
+      compute_change(collected, devices, session, history, previous, config.expiry_warning_days);
   overview.newly_exposed = std::move(change.newly_exposed);
   overview.fixed = std::move(change.fixed);
   overview.withdrawn = std::move(change.withdrawn);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,6 +56,9 @@ public:
   // The last `limit` runs, newest first.
   std::vector<BatchRun> recent_runs(std::size_t limit) const;
   std::vector<BatchFinding> findings_of_run(std::int64_t run_id) const;
+  // The same one by one, in key order, without holding them all.
+  void for_each_finding_of_run(std::int64_t run_id,
+                               const std::function<void(const BatchFinding&)>& visit) const;
   // Store `run` (its id is ignored) and its findings in one transaction; returns the id.
   std::int64_t record_run(const BatchRun& run, const std::vector<BatchFinding>& findings);
   // Delete the runs started before `cutoff` with their findings; returns how many.
