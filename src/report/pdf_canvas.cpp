@@ -63,7 +63,17 @@ Colour parse_colour(std::string_view hex)
   return {channel(1), channel(3), channel(5)};
 }
 
-Canvas::Canvas()
+namespace {
+
+std::mutex& cairo_mutex()
+{
+  static std::mutex mutex;
+  return mutex;
+}
+
+} // namespace
+
+Canvas::Canvas() : m_exclusive(cairo_mutex())
 {
   // The default font map is per thread; the context is ours.
   m_context.reset(pango_font_map_create_context(pango_cairo_font_map_get_default()));

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -140,7 +141,11 @@ struct Metadata
 
 // Lays out content top to bottom on A4 pages. Each page is first recorded (a cairo
 // recording surface), so that finish() knows the page count for "page N of M" and
-// replays the pages, as vectors, into the PDF. Not thread-safe; one per report.
+// replays the pages, as vectors, into the PDF. One per report. Only one Canvas
+// exists at a time in a process: a second one waits in its constructor, because
+// cairo 1.16 shares scaled fonts between threads and aborts when two threads use
+// their glyph caches at once ("! scaled_font->cache_frozen"), as batch runs with
+// per-device PDFs on two threads did.
 class Canvas
 {
 public:
@@ -224,6 +229,8 @@ private:
     PangoAlignment alignment = PANGO_ALIGN_LEFT;
   };
 
+  // First member: held before any cairo object exists, released after the last is gone.
+  std::unique_lock<std::mutex> m_exclusive;
   ContextPtr m_context;
   std::array<FontPtr, static_cast<std::size_t>(Font::count)> m_fonts;
   std::vector<LayoutSlot> m_layouts;

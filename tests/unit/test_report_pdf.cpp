@@ -11,6 +11,7 @@
 #include <chrono>
 #include <iostream>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace contact_audit;
 using namespace contact_audit::report;
@@ -194,5 +195,29 @@ TEST_SUITE("report::pdf")
     const std::string all = pdftotext(pdf);
     CHECK(all.find("Anhang: weitere Befunde (Kurzform)") != std::string::npos);
     CHECK(all.find("Kontakt 010000 Größe") != std::string::npos);
+  }
+
+  // cairo 1.16 aborts when two threads use a shared scaled font's glyph cache at
+  // once; batch runs write per-device PDFs on several threads (pdf::Canvas).
+  TEST_CASE("PDF reports written on two threads at once are all complete")
+  {
+    const audit::AuditResult result = test::sample_audit(60);
+    test::TempDir dir;
+    constexpr int k_per_thread = 10;
+    const auto write_many = [&](const std::string& prefix) {
+      for (int i = 0; i < k_per_thread; ++i) {
+        write(dir, result, i % 2 == 0 ? "de" : "en", prefix + std::to_string(i) + ".pdf");
+      }
+    };
+    std::thread other(write_many, "b");
+    write_many("a");
+    other.join();
+    for (const std::string prefix : {"a", "b"}) {
+      for (int i = 0; i < k_per_thread; ++i) {
+        const auto pdf = dir.path() / (prefix + std::to_string(i) + ".pdf");
+        CHECK(page_count(pdfinfo(pdf)) > 1);
+        CHECK(pdftotext(pdf).find("Kontakt 000060") != std::string::npos);
+      }
+    }
   }
 }
