@@ -44,10 +44,11 @@ std::vector<std::string> write_device_reports(const Config& config,
   };
   for (const auto& format : config.device_formats) {
     if (format == "json") {
-      write_private_file(add(id + ".json"),
-                         [&](std::ostream& out) { report::write_audit_json(out, result, false); });
+      write_private_file(add(id + ".json"), [&](std::ostream& out) {
+        report::write_audit_json(out, result, config.reveal_numbers);
+      });
     } else if (format == "csv") {
-      report::write_csv_report(result, false, add(id + ".csv"));
+      report::write_csv_report(result, config.reveal_numbers, add(id + ".csv"));
     }
     for (const auto& language : config.languages) {
       report::ReportOptions options;

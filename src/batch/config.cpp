@@ -17,14 +17,15 @@ using exposure::detail::TomlChecker;
 constexpr std::array<std::string_view, 4> k_top_keys{"company", "audit", "output", "source"};
 constexpr std::array<std::string_view, 2> k_company_keys{"name", "domains"};
 constexpr std::array<std::string_view, 4> k_audit_keys{"ledger", "rules", "region", "csv_mapping"};
-constexpr std::array<std::string_view, 8> k_output_keys{"directory",
+constexpr std::array<std::string_view, 9> k_output_keys{"directory",
                                                         "languages",
                                                         "formats",
                                                         "device_formats",
                                                         "keep_runs",
                                                         "history_days",
                                                         "expiry_warning_days",
-                                                        "threads"};
+                                                        "threads",
+                                                        "reveal_numbers"};
 constexpr std::array<std::string_view, 4> k_source_keys{"name", "devices", "profile", "accounts"};
 constexpr std::array<std::string_view, 2> k_languages{"de", "en"};
 constexpr std::array<std::string_view, 3> k_formats{"json", "html", "pdf"};
@@ -152,6 +153,7 @@ void read_output(TomlChecker& checker, const toml::table& root, Config& config)
       count(checker, *output, "expiry_warning_days", where, 0, 3'650).value_or(30);
   config.threads =
       static_cast<unsigned>(count(checker, *output, "threads", where, 0, 256).value_or(0));
+  config.reveal_numbers = checker.boolean(*output, "reveal_numbers", where).value_or(false);
 }
 
 void read_accounts(TomlChecker& checker, const toml::table& source, Source& result)

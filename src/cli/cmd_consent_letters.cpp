@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -56,7 +57,9 @@ po::options_description letter_options(LetterOptions& letters, LedgerOptions& le
   add_ledger_options(options, ledger, true, false);
   options.add_options()("from",
                         po::value(&letters.from)->composing(),
-                        "Audit result (JSON written with --reveal); repeatable, one per device.")(
+                        "Audit result (JSON written with --reveal), or a folder of them such as "
+                        "a batch run's devices/ (with [output] reveal_numbers = true); "
+                        "repeatable.")(
       "out", po::value(&letters.out), "Folder for the letters and lists (created 0700).")(
       "lang", po::value(&letters.language)->default_value("de"), "Letter language: de or en.")(
       "company",
@@ -75,10 +78,36 @@ po::options_description letter_options(LetterOptions& letters, LedgerOptions& le
   return options;
 }
 
+// A folder stands for the *.json files in it, in name order: the `devices`
+// folder of a batch run written with [output] reveal_numbers = true.
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths)
+{
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".json") {
+        found.push_back(entry.path().string());
+      }
+    }
+    if (error || found.empty()) {
+      throw InputError(path + ": The folder holds no audit results (*.json); nothing was written.");
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
 std::vector<audit::AuditResult> read_audits(const std::vector<std::string>& paths)
 {
   std::vector<audit::AuditResult> audits;
-  for (const auto& path : paths) {
+  for (const auto& path : expand_folders(paths)) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       throw InputError(path + ": The audit result cannot be opened; nothing was written.");
@@ -89,8 +118,9 @@ std::vector<audit::AuditResult> read_audits(const std::vector<std::string>& path
       for (const auto& number : finding.numbers) {
         if (number.e164.find('*') != std::string::npos) {
           throw InputError(path + ": The audit lists masked numbers, but letters need the full "
-                                  "numbers; run the audit again with --reveal (and keep that "
-                                  "file safe). Nothing was written.");
+                                  "numbers; run the audit again with --reveal, or the batch "
+                                  "with [output] reveal_numbers = true (and keep those files "
+                                  "safe). Nothing was written.");
         }
       }
     }

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -157,5 +158,96 @@ TEST_SUITE("e2e batch")
     CHECK(fs::read_symlink(batch.reports() / "latest") == "2026-08-03T0300");
     // The trend shows the runs kept.
     CHECK(batch.overview()->getArray("trend")->size() == 2);
+  }
+
+  TEST_CASE("a batch run with reveal_numbers feeds consent requests, one letter per person")
+  {
+    const Batch batch(e2e::testdata("batch/devices"), "reveal_numbers = true\n");
+    REQUIRE(batch.run(k_first_run).exit_code == 1);
+    const auto devices = batch.reports() / "latest" / "devices";
+    // The per-device JSON holds full numbers; the combined report stays masked.
+    std::size_t findings_on_devices = 0;
+    std::set<std::string> numbers_without_consent;
+    for (const auto& entry : fs::directory_iterator(devices)) {
+      Poco::JSON::Parser parser;
+      const auto audit = parser.parse(e2e::read_file(entry.path())).extract<Object::Ptr>();
+      CHECK(audit->getValue<bool>("numbers_revealed"));
+      const auto findings = audit->getArray("findings");
+      findings_on_devices += findings->size();
+      for (std::size_t i = 0; i < findings->size(); ++i) {
+        const auto numbers = findings->getObject(static_cast<unsigned>(i))->getArray("numbers");
+        for (std::size_t n = 0; n < numbers->size(); ++n) {
+          const auto number = numbers->getObject(static_cast<unsigned>(n));
+          const auto e164 = number->getValue<std::string>("e164");
+          CHECK(e164.find('*') == std::string::npos);
+          const auto state = number->getValue<std::string>("consent_state");
+          if (!e164.empty() && state != "valid" && state != "not_needed") {
+            numbers_without_consent.insert(e164);
+          }
+        }
+      }
+    }
+    REQUIRE(findings_on_devices == 21);
+    CHECK(e2e::read_file(batch.reports() / "latest" / "overview.json").find("\"+49") ==
+          std::string::npos);
+
+    const auto letters = batch.dir() / "letters";
+    const std::vector<std::string> request{"consent",
+                                           "request",
+                                           "--from",
+                                           devices.string(),
+                                           "--out",
+                                           letters.string(),
+                                           "--contact",
+                                           "Muster Vertrieb GmbH, datenschutz@muster.example",
+                                           "--ledger",
+                                           batch.ledger(),
+                                           "--by",
+                                           "dpo"};
+    const auto run = e2e::run(request, {}, {std::string(k_second_run)});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    Poco::JSON::Parser parser;
+    const auto requests = parser.parse(e2e::read_file(letters / "requests.json"))
+                              .extract<Object::Ptr>()
+                              ->getArray("requests");
+    // Deduplicated across devices: people in several books get one letter, and
+    // every number without consent is asked about exactly once.
+    CHECK(requests->size() > 0);
+    CHECK(requests->size() < findings_on_devices);
+    std::multiset<std::string> asked;
+    for (std::size_t i = 0; i < requests->size(); ++i) {
+      const auto numbers = requests->getObject(static_cast<unsigned>(i))->getArray("numbers");
+      for (std::size_t n = 0; n < numbers->size(); ++n) {
+        asked.insert(numbers->getElement<std::string>(static_cast<unsigned>(n)));
+      }
+    }
+    for (const auto& number : numbers_without_consent) {
+      CHECK_MESSAGE(asked.count(number) == 1, number);
+    }
+    // A second request from the same run records nothing new.
+    const auto again = e2e::run(request, {}, {std::string(k_second_run)});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.out.find(" 0 request(s) recorded now") != std::string::npos);
+  }
+
+  TEST_CASE("masked per-device reports are refused as letter input with the setting to change")
+  {
+    const Batch batch;
+    REQUIRE(batch.run(k_first_run).exit_code == 1);
+    const auto run = e2e::run({"consent",
+                               "request",
+                               "--from",
+                               (batch.reports() / "latest" / "devices").string(),
+                               "--out",
+                               (batch.dir() / "letters").string(),
+                               "--contact",
+                               "datenschutz@muster.example",
+                               "--ledger",
+                               batch.ledger()},
+                              {},
+                              {std::string(k_second_run)});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("reveal_numbers = true") != std::string::npos);
+    CHECK(!fs::exists(batch.dir() / "letters" / "requests.json"));
   }
 }

@@ -36,6 +36,9 @@ struct Config
   std::vector<std::string> formats{"json", "html"}; // Combined report.
   std::vector<std::string> device_formats{"json"};  // Per device.
   std::size_t keep_runs = 30;
+  // Full numbers in the per-device JSON and CSV (for `consent request --from`);
+  // the combined reports and the log stay masked.
+  bool reveal_numbers = false;
   std::size_t history_days = 400;
   std::size_t expiry_warning_days = 30;
   unsigned threads = 0; // 0: one per core.
