@@ -140,11 +140,17 @@ void write_private_file(const fs::path& path, std::string_view data)
         continue;
       }
       ::close(fd);
+      const int error = errno;
+      ::unlink(path.c_str()); // No half-written report stays in the run folder.
+      errno = error;
       fail(path, "The report cannot be written");
     }
     written += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(path.c_str());
+    errno = error;
     fail(path, "The report cannot be written");
   }
 }
@@ -156,14 +162,21 @@ void write_private_file(const fs::path& path, const std::function<void(std::ostr
   if (fd < 0 || ::close(fd) != 0) {
     fail(path, "The report cannot be created");
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    fail(path, "The report cannot be created");
-  }
-  write(out);
-  out.close();
-  if (!out) {
-    fail(path, "The report cannot be written");
+  try {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      fail(path, "The report cannot be created");
+    }
+    write(out);
+    out.close();
+    if (!out) {
+      fail(path, "The report cannot be written");
+    }
+  } catch (...) {
+    // A device that fails leaves no half-written report in the run folder.
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    throw;
   }
 }
 
