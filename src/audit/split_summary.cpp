@@ -3,6 +3,7 @@
 #include "split_summary.hpp"
 
 #include <contact_audit/core/error.hpp>
+#include <contact_audit/core/json.hpp>
 #include <contact_audit/phone/normaliser.hpp>
 
 #include <Poco/JSON/Array.h>
@@ -18,14 +19,9 @@ using Poco::JSON::Object;
 
 constexpr const char* k_schema = "contact-audit/split/1";
 
-Object::Ptr new_object()
-{
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
 Object::Ptr text_json(const LocalisedText& text)
 {
-  auto object = new_object();
+  auto object = json::ordered_object();
   object->set("de", text.de);
   object->set("en", text.en);
   return object;
@@ -38,7 +34,7 @@ std::string shown(const std::string& number, bool reveal)
 
 Object::Ptr counts_json(const SplitCounts& counts)
 {
-  auto object = new_object();
+  auto object = json::ordered_object();
   object->set("contacts_read", counts.contacts_read);
   object->set("contacts_rejected", counts.contacts_rejected);
   object->set("keep", counts.keep);
@@ -55,7 +51,7 @@ Array::Ptr entries_json(const std::vector<SplitEntry>& entries, bool reveal)
 {
   auto array = Array::Ptr(new Array);
   for (const auto& entry : entries) {
-    auto object = new_object();
+    auto object = json::ordered_object();
     object->set("contact", entry.contact);
     object->set("file", entry.file);
     object->set("line", entry.line);
@@ -68,7 +64,7 @@ Array::Ptr entries_json(const std::vector<SplitEntry>& entries, bool reveal)
     object->set("remediation_text", text_json(entry.remediation_text));
     auto numbers = Array::Ptr(new Array);
     for (const auto& number : entry.numbers) {
-      auto record = new_object();
+      auto record = json::ordered_object();
       record->set("e164", shown(number.e164, reveal));
       record->set("raw", shown(number.raw, reveal));
       record->set("consent_state", number.consent_state);
@@ -82,7 +78,7 @@ Array::Ptr entries_json(const std::vector<SplitEntry>& entries, bool reveal)
 
 Object::Ptr files_json(const SplitResult& result)
 {
-  auto object = new_object();
+  auto object = json::ordered_object();
   object->set("keep", result.keep_file.filename().string());
   object->set("move", result.move_file.filename().string());
   object->set("managed", result.managed_file.filename().string());
@@ -123,7 +119,7 @@ std::string split_summary_json(const SplitResult& result, bool reveal)
   document.set("unknown_as", manifest.unknown_as);
   auto inputs = Array::Ptr(new Array);
   for (const auto& input : manifest.inputs) {
-    auto object = new_object();
+    auto object = json::ordered_object();
     object->set("path", input.path);
     object->set("sha256", input.sha256);
     object->set("account", input.account);

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `contact-audit audit`: the main job — findings before sync, reports, exit code.
+#include "audit_arguments.hpp"
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "input_options.hpp"
 #include "report_output.hpp"
 
 #include <contact_audit/audit/audit.hpp>
-#include <contact_audit/classify/rule_set.hpp>
 #include <contact_audit/core/error.hpp>
-#include <contact_audit/ledger/store.hpp>
-#include <contact_audit/ledger/time.hpp>
 #include <contact_audit/report/data_formats.hpp>
 
 #include <iostream>
@@ -28,18 +26,6 @@ constexpr std::string_view k_summary =
     "Exit code 0 when compliant, 1 when non-compliant uploads were found, 2 for usage or input "
     "errors, 3 for internal failures.";
 
-std::optional<std::chrono::sys_seconds> parse_as_of(const std::string& text)
-{
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  auto parsed = ledger::parse_timestamp(text, ledger::DayBoundary::end);
-  if (!parsed) {
-    throw InputError("--as-of: " + parsed.error().message);
-  }
-  return *parsed;
-}
-
 } // namespace
 
 int run_audit(const Arguments& arguments)
@@ -47,24 +33,11 @@ int run_audit(const Arguments& arguments)
   po::options_description options("Options");
   InputOptions input;
   ReportRequest request;
-  std::string device;
-  std::string ledger_path;
-  std::string rules;
-  std::string as_of;
+  AuditArguments audit_arguments;
   bool quiet = false;
-  options.add_options()("help,h", "Show this help.")(
-      "device", po::value(&device)->required(), "Device profile (TOML).")(
-      "ledger",
-      po::value(&ledger_path),
-      "Consent ledger (default: $CONTACT_AUDIT_LEDGER or "
-      "~/.local/share/contact-audit/ledger.sqlite).")(
-      "rules",
-      po::value(&rules),
-      "Rules root holding classify/ and messengers/ (default: $CONTACT_AUDIT_RULES, else the "
-      "installed rules/).")(
-      "as-of",
-      po::value(&as_of),
-      "Evaluate consent as it was at this date or time (2026-05-01, 01.05.2026, ISO 8601).")(
+  options.add_options()("help,h", "Show this help.");
+  add_audit_arguments(options, audit_arguments);
+  options.add_options()(
       "quiet,q", po::bool_switch(&quiet), "Print no summary (the exit code still tells).");
   add_input_options(options, input);
   add_report_options(options, request);
@@ -78,21 +51,8 @@ int run_audit(const Arguments& arguments)
   parse_arguments(arguments, options, positional);
   check_report_request(request);
 
-  audit::AuditOptions audit_options;
-  audit_options.device_profile = device;
-  for (const auto& file : input.files) {
-    audit_options.inputs.push_back({file, input.account, input.encoding});
-  }
-  audit_options.rules_root =
-      rules.empty() ? classify::default_rules_dir() : std::filesystem::path(rules);
-  audit_options.ledger_path =
-      ledger_path.empty() ? ledger::default_ledger_path() : std::filesystem::path(ledger_path);
-  audit_options.as_of = parse_as_of(as_of);
-  audit_options.region = input.region;
+  auto audit_options = audit_options_from(audit_arguments, input);
   audit_options.company = request.company;
-  audit_options.csv_mapping = input.csv_mapping;
-  audit_options.threads = input.threads;
-  audit_options.tool_version = CONTACT_AUDIT_VERSION;
 
   StderrSink sink;
   const auto result = audit::run_audit(audit_options, sink);

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `contact-audit split`: per device, a vCard of the contacts that may stay and one of those to
 // move.
+#include "audit_arguments.hpp"
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "input_options.hpp"
 
 #include <contact_audit/audit/split.hpp>
-#include <contact_audit/classify/rule_set.hpp>
 #include <contact_audit/core/error.hpp>
-#include <contact_audit/ledger/store.hpp>
-#include <contact_audit/ledger/time.hpp>
 #include <contact_audit/phone/normaliser.hpp>
 
 #include <iostream>
@@ -29,18 +27,6 @@ constexpr std::string_view k_summary =
     "counts and a reason for every moved contact. vCard cards are copied as written; CSV rows "
     "become vCard 4.0 cards. Every contact read is in exactly one file (docs/split.md). Exit "
     "code 0 when the files were written, 2 for usage or input errors, 3 for failures.";
-
-std::optional<std::chrono::sys_seconds> parse_as_of(const std::string& text)
-{
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  auto parsed = ledger::parse_timestamp(text, ledger::DayBoundary::end);
-  if (!parsed) {
-    throw InputError("--as-of: " + parsed.error().message);
-  }
-  return *parsed;
-}
 
 std::string numbers_text(const audit::SplitEntry& entry, bool reveal)
 {
@@ -85,27 +71,14 @@ int run_split(const Arguments& arguments)
 {
   po::options_description options("Options");
   InputOptions input;
-  std::string device;
+  AuditArguments audit_arguments;
   std::string out_dir;
-  std::string ledger_path;
-  std::string rules;
-  std::string as_of;
   bool reveal = false;
   bool quiet = false;
-  options.add_options()("help,h", "Show this help.")(
-      "device", po::value(&device)->required(), "Device profile (TOML).")(
+  options.add_options()("help,h", "Show this help.");
+  add_audit_arguments(options, audit_arguments);
+  options.add_options()(
       "out", po::value(&out_dir)->required(), "Folder for the files (created with mode 0700).")(
-      "ledger",
-      po::value(&ledger_path),
-      "Consent ledger (default: $CONTACT_AUDIT_LEDGER or "
-      "~/.local/share/contact-audit/ledger.sqlite).")(
-      "rules",
-      po::value(&rules),
-      "Rules root holding classify/ and messengers/ (default: $CONTACT_AUDIT_RULES, else the "
-      "installed rules/).")(
-      "as-of",
-      po::value(&as_of),
-      "Evaluate consent as it was at this date or time (2026-05-01, 01.05.2026, ISO 8601).")(
       "reveal", po::bool_switch(&reveal), "Show full phone numbers in the summary.")(
       "quiet,q", po::bool_switch(&quiet), "Print no summary on the terminal.");
   add_input_options(options, input);
@@ -122,20 +95,7 @@ int run_split(const Arguments& arguments)
   audit::SplitOptions split;
   split.out_dir = out_dir;
   split.reveal = reveal;
-  auto& audit_options = split.audit;
-  audit_options.device_profile = device;
-  for (const auto& file : input.files) {
-    audit_options.inputs.push_back({file, input.account, input.encoding});
-  }
-  audit_options.rules_root =
-      rules.empty() ? classify::default_rules_dir() : std::filesystem::path(rules);
-  audit_options.ledger_path =
-      ledger_path.empty() ? ledger::default_ledger_path() : std::filesystem::path(ledger_path);
-  audit_options.as_of = parse_as_of(as_of);
-  audit_options.region = input.region;
-  audit_options.csv_mapping = input.csv_mapping;
-  audit_options.threads = input.threads;
-  audit_options.tool_version = CONTACT_AUDIT_VERSION;
+  split.audit = audit_options_from(audit_arguments, input);
 
   StderrSink sink;
   const auto result = audit::run_split(split, sink);

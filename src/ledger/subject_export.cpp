@@ -3,6 +3,7 @@
 #include "subject_export_data.hpp"
 
 #include <contact_audit/core/error.hpp>
+#include <contact_audit/core/json.hpp>
 #include <contact_audit/ledger/catalogue.hpp>
 #include <contact_audit/ledger/state.hpp>
 #include <contact_audit/ledger/store.hpp>
@@ -21,14 +22,9 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr object()
-{
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
 Object::Ptr subject_json(const std::optional<Subject>& subject, std::string_view subject_id)
 {
-  auto json = object();
+  auto json = json::ordered_object();
   json->set("id", std::string(subject_id));
   json->set("erased", !subject.has_value());
   if (!subject) {
@@ -40,7 +36,7 @@ Object::Ptr subject_json(const std::optional<Subject>& subject, std::string_view
   json->set("created_at", format_timestamp(subject->created_at));
   Array::Ptr numbers = new Array;
   for (const auto& number : subject->numbers) {
-    auto item = object();
+    auto item = json::ordered_object();
     item->set("e164", number.e164);
     item->set("raw", number.raw);
     item->set("added_at", format_timestamp(number.added_at));
@@ -57,7 +53,7 @@ Object::Ptr subject_json(const std::optional<Subject>& subject, std::string_view
 
 Object::Ptr event_json(const Event& event)
 {
-  auto json = object();
+  auto json = json::ordered_object();
   json->set("id", event.id);
   json->set("action", std::string(to_string(event.action)));
   json->set("purpose", event.purpose);
@@ -98,7 +94,7 @@ Object::Ptr consent_record(const std::string& ledger_id,
                            const Catalogue& catalogue,
                            const std::optional<SubjectState>& state)
 {
-  auto record = object();
+  auto record = json::ordered_object();
   record->set("dct:identifier", ledger_id + "/" + std::string(subject_id) + "/" + purpose);
   record->set("dct:conformsTo", "https://w3id.org/dpv/guides/consent-27560");
   record->set("dpv:hasDataSubject", "urn:uuid:" + std::string(subject_id));
@@ -110,7 +106,7 @@ Object::Ptr consent_record(const std::string& ledger_id,
           ? catalogue.find(purpose, deciding->notice_version, deciding->notice_language)
           : nullptr;
   if (notice != nullptr) {
-    auto notice_json = object();
+    auto notice_json = json::ordered_object();
     notice_json->set("dct:identifier", purpose + "/v" + notice->version);
     notice_json->set("dct:language", notice->language);
     notice_json->set("dct:title", notice->title);
@@ -139,7 +135,7 @@ Object::Ptr consent_record(const std::string& ledger_id,
     if (event.purpose != purpose || event.action == Action::erased) {
       continue;
     }
-    auto item = object();
+    auto item = json::ordered_object();
     item->set("dct:identifier", event.id);
     item->set("dpv:isIndicatedAtTime", format_timestamp(event.effective_at));
     item->set("dpv:hasConsentStatus", std::string(dpv_concept(event.action)));
@@ -163,8 +159,8 @@ std::string export_subject_json(const Store& store, std::string_view subject_id,
   const auto& subject = data.subject;
   const auto& events = data.events;
   const auto& catalogue = data.catalogue;
-  auto root = object();
-  auto context = object();
+  auto root = json::ordered_object();
+  auto context = json::ordered_object();
   context->set("dpv", "https://w3id.org/dpv#");
   context->set("dct", "http://purl.org/dc/terms/");
   context->set("eu-gdpr", "https://w3id.org/dpv/legal/eu/gdpr#");
@@ -181,7 +177,7 @@ std::string export_subject_json(const Store& store, std::string_view subject_id,
   root->set("events", event_list);
   Array::Ptr states = new Array;
   for (const auto& entry : data.states) {
-    auto item = object();
+    auto item = json::ordered_object();
     item->set("e164", entry.e164);
     item->set("purpose", entry.purpose);
     item->set("status", std::string(to_string(entry.state.status)));
@@ -201,7 +197,7 @@ std::string export_subject_json(const Store& store, std::string_view subject_id,
     if (entry.subject_id != subject_id) {
       continue;
     }
-    auto item = object();
+    auto item = json::ordered_object();
     item->set("at", format_timestamp(entry.at));
     item->set("actor", entry.actor);
     item->set("command", entry.command);

@@ -2,6 +2,7 @@
 // The subject's consent records as JSON-LD in the DPVCG's ISO/IEC TS 27560 profile (dpv-27560).
 #include "subject_export_data.hpp"
 
+#include <contact_audit/core/json.hpp>
 #include <contact_audit/ledger/subject_export.hpp>
 #include <contact_audit/ledger/time.hpp>
 
@@ -20,23 +21,9 @@ using Poco::JSON::Object;
 constexpr const char* k_controller = "controller";
 constexpr const char* k_recipient = "recipient";
 
-Object::Ptr object()
-{
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-Array::Ptr list(std::initializer_list<std::string> items)
-{
-  Array::Ptr array = new Array;
-  for (const auto& item : items) {
-    array->add(item);
-  }
-  return array;
-}
-
 Object::Ptr context()
 {
-  auto json = object();
+  auto json = json::ordered_object();
   json->set("dpv", "https://w3id.org/dpv#");
   json->set("dpv-27560", "https://w3id.org/dpv/schema/dpv-27560#");
   json->set("dct", "http://purl.org/dc/terms/");
@@ -86,8 +73,8 @@ void set_event_fields(Object& json, const Event& event)
 
 Object::Ptr current_status(const std::optional<SubjectState>& state, Timestamp as_of)
 {
-  auto json = object();
-  json->set("@type", list({status_concept(state)}));
+  auto json = json::ordered_object();
+  json->set("@type", json::string_array({status_concept(state)}));
   json->set("dct:temporal", format_timestamp(as_of)); // The state holds as of this time.
   if (state && state->deciding_event) {
     set_event_fields(*json, *state->deciding_event);
@@ -104,8 +91,8 @@ Array::Ptr history(const SubjectExportData& data, const std::string& purpose)
     if (event.purpose != purpose || event.action == Action::erased) {
       continue;
     }
-    auto json = object();
-    json->set("@type", list({std::string(dpv_concept(event.action))}));
+    auto json = json::ordered_object();
+    json->set("@type", json::string_array({std::string(dpv_concept(event.action))}));
     set_event_fields(*json, event);
     if (event.target_event_id) {
       json->set("dct:replaces", "event:" + std::to_string(*event.target_event_id));
@@ -117,13 +104,13 @@ Array::Ptr history(const SubjectExportData& data, const std::string& purpose)
 
 Object::Ptr entities(const Notice& notice)
 {
-  auto controller = object();
-  controller->set("@type", list({"dpv:DataController"}));
+  auto controller = json::ordered_object();
+  controller->set("@type", json::string_array({"dpv:DataController"}));
   controller->set("dpv:hasName", notice.controller);
-  auto recipient = object();
-  recipient->set("@type", list({"dpv:Recipient", "dpv:ThirdParty"}));
+  auto recipient = json::ordered_object();
+  recipient->set("@type", json::string_array({"dpv:Recipient", "dpv:ThirdParty"}));
   recipient->set("dpv:hasName", notice.recipient);
-  auto json = object();
+  auto json = json::ordered_object();
   json->set(k_controller, controller);
   json->set(k_recipient, recipient);
   return json;
@@ -131,8 +118,8 @@ Object::Ptr entities(const Notice& notice)
 
 Array::Ptr notice_json(const Notice& notice)
 {
-  auto json = object();
-  json->set("@type", list({"dpv:ConsentNotice"}));
+  auto json = json::ordered_object();
+  json->set("@type", json::string_array({"dpv:ConsentNotice"}));
   json->set("dpv:hasIdentifier", notice.purpose + "/v" + notice.version + "/" + notice.language);
   json->set("dct:title", notice.title);
   json->set("dct:language", notice.language);
@@ -145,8 +132,8 @@ Array::Ptr notice_json(const Notice& notice)
 
 Array::Ptr purpose_json(const std::string& purpose, const Notice* notice)
 {
-  auto json = object();
-  json->set("@type", list({"dpv:Purpose"}));
+  auto json = json::ordered_object();
+  json->set("@type", json::string_array({"dpv:Purpose"}));
   json->set("skos:broader", "dpv:CommunicationManagement");
   json->set("skos:prefLabel", notice != nullptr ? notice->title : purpose);
   json->set("dct:identifier", purpose);
@@ -158,30 +145,30 @@ Array::Ptr purpose_json(const std::string& purpose, const Notice* notice)
 // The parts of the process only the notice knows: data, parties, storage, withdrawal.
 void set_notice_facts(Object& process, const Notice& notice)
 {
-  auto data = object();
-  data->set("@type", list({"dpv:PersonalData"}));
-  data->set("skos:broader", list({"pd:TelephoneNumber"}));
+  auto data = json::ordered_object();
+  data->set("@type", json::string_array({"dpv:PersonalData"}));
+  data->set("skos:broader", json::string_array({"pd:TelephoneNumber"}));
   data->set("skos:prefLabel", notice.data_transmitted);
   Array::Ptr personal_data = new Array;
   personal_data->add(data);
   process.set("dpv:hasPersonalData", personal_data);
-  process.set("dpv:hasDataController", list({k_controller}));
-  process.set("dpv:hasRecipient", list({k_recipient}));
-  auto duration = object();
-  duration->set("@type", list({"dpv:UntilEventDuration"}));
+  process.set("dpv:hasDataController", json::string_array({k_controller}));
+  process.set("dpv:hasRecipient", json::string_array({k_recipient}));
+  auto duration = json::ordered_object();
+  duration->set("@type", json::string_array({"dpv:UntilEventDuration"}));
   duration->set("rdf:value", notice.retention);
-  auto storage_duration = object();
-  storage_duration->set("@type", list({"dpv:StorageDuration"}));
+  auto storage_duration = json::ordered_object();
+  storage_duration->set("@type", json::string_array({"dpv:StorageDuration"}));
   storage_duration->set("dpv:hasDuration", duration);
-  auto storage_location = object();
-  storage_location->set("@type", list({"dpv:StorageLocation"}));
+  auto storage_location = json::ordered_object();
+  storage_location->set("@type", json::string_array({"dpv:StorageLocation"}));
   storage_location->set("skos:prefLabel", notice.third_country_transfer);
   Array::Ptr storage = new Array;
   storage->add(storage_duration);
   storage->add(storage_location);
   process.set("dpv:hasStorageCondition", storage);
-  auto withdraw = object();
-  withdraw->set("@type", list({"dpv:WithdrawConsent"}));
+  auto withdraw = json::ordered_object();
+  withdraw->set("@type", json::string_array({"dpv:WithdrawConsent"}));
   withdraw->set("skos:prefLabel", notice.withdrawal);
   Array::Ptr controls = new Array;
   controls->add(withdraw);
@@ -194,13 +181,13 @@ Array::Ptr process_json(const SubjectExportData& data,
                         const std::optional<SubjectState>& state,
                         const Notice* notice)
 {
-  auto process = object();
-  process->set("@type", list({"dpv:Process"}));
+  auto process = json::ordered_object();
+  process->set("@type", json::string_array({"dpv:Process"}));
   process->set("dpv:hasPurpose", purpose_json(purpose, notice));
   // The messenger's contact upload transfers the numbers to the messenger's operator.
-  process->set("dpv:hasProcessing", list({"dpv:Transfer"}));
-  process->set("dpv:hasDataSource", list({"dpv:DataControllerDataSource"}));
-  process->set("dpv:hasLegalBasis", list({"eu-gdpr:A6-1-a"}));
+  process->set("dpv:hasProcessing", json::string_array({"dpv:Transfer"}));
+  process->set("dpv:hasDataSource", json::string_array({"dpv:DataControllerDataSource"}));
+  process->set("dpv:hasLegalBasis", json::string_array({"eu-gdpr:A6-1-a"}));
   if (notice != nullptr) {
     set_notice_facts(*process, *notice);
   }
@@ -236,25 +223,25 @@ Object::Ptr consent_record(const SubjectExportData& data,
   const Notice* notice = deciding_notice(data, purpose, state);
   const std::string identifier = data.ledger_id + "/" + data.subject_id + "/" + purpose;
   const auto [created, modified] = record_times(data, purpose);
-  auto record = object();
+  auto record = json::ordered_object();
   record->set("@id", "urn:contact-audit:" + identifier);
-  record->set("@type", list({"dpv:ConsentRecord"}));
+  record->set("@type", json::string_array({"dpv:ConsentRecord"}));
   record->set("dct:conformsTo", "dpv-27560:record-2");
   record->set("dpv:hasIdentifier", identifier);
   record->set("dct:created", created);
   record->set("dct:modified", modified);
   record->set("dct:creator", k_controller);
   record->set("dct:language", notice != nullptr ? notice->language : "de");
-  auto subject = object();
-  subject->set("@type", list({"dpv:DataSubject"}));
+  auto subject = json::ordered_object();
+  subject->set("@type", json::string_array({"dpv:DataSubject"}));
   subject->set("dpv:hasIdentifier", "urn:uuid:" + data.subject_id);
   record->set("dpv:hasDataSubject", subject);
   if (notice != nullptr) {
     record->set("dpv:hasEntity", entities(*notice));
     record->set("dpv:hasNotice", notice_json(*notice));
   }
-  record->set("dpv:hasJurisdiction", list({"loc:DE"}));
-  record->set("dpv:hasApplicableLaw", list({"eu-gdpr:GDPR"}));
+  record->set("dpv:hasJurisdiction", json::string_array({"loc:DE"}));
+  record->set("dpv:hasApplicableLaw", json::string_array({"eu-gdpr:GDPR"}));
   record->set("dpv:hasProcess", process_json(data, purpose, state, notice));
   return record;
 }

@@ -2,6 +2,7 @@
 // The subject's given consents as Kantara Consent Receipts v1.1; what v1.1 cannot express is said.
 #include "subject_export_data.hpp"
 
+#include <contact_audit/core/json.hpp>
 #include <contact_audit/ledger/subject_export.hpp>
 #include <contact_audit/ledger/time.hpp>
 
@@ -18,20 +19,6 @@ using Poco::JSON::Object;
 
 // Kantara Consent Receipt Specification 1.1.0 §4.3.1: the value for this version.
 constexpr const char* k_version = "KI-CR-v1.1.0";
-
-Object::Ptr object()
-{
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-Array::Ptr list(std::initializer_list<std::string> items)
-{
-  Array::Ptr array = new Array;
-  for (const auto& item : items) {
-    array->add(item);
-  }
-  return array;
-}
 
 std::string collection_method(const Event& event)
 {
@@ -60,7 +47,7 @@ std::string termination(const Event& event, const Notice& notice)
 // making up an address.
 Array::Ptr controllers(const Notice& notice)
 {
-  auto controller = object();
+  auto controller = json::ordered_object();
   controller->set("piiController", notice.controller);
   controller->set("onBehalf", false);
   controller->set("contact", "");
@@ -74,19 +61,19 @@ Array::Ptr controllers(const Notice& notice)
 
 Array::Ptr services(const std::string& purpose, const Event& event, const Notice& notice)
 {
-  auto purpose_json = object();
+  auto purpose_json = json::ordered_object();
   purpose_json->set("purpose", notice.title);
-  purpose_json->set("purposeCategory", list({purpose}));
+  purpose_json->set("purposeCategory", json::string_array({purpose}));
   // Every recorded method (paper, web form, e-mail, verbal) is an explicit statement.
   purpose_json->set("consentType", "EXPLICIT");
-  purpose_json->set("piiCategory", list({notice.data_transmitted}));
+  purpose_json->set("piiCategory", json::string_array({notice.data_transmitted}));
   purpose_json->set("primaryPurpose", true);
   purpose_json->set("termination", termination(event, notice));
   purpose_json->set("thirdPartyDisclosure", true);
   purpose_json->set("thirdPartyName", notice.recipient);
   Array::Ptr purposes = new Array;
   purposes->add(purpose_json);
-  auto service = object();
+  auto service = json::ordered_object();
   service->set("service", notice.title);
   service->set("purposes", purposes);
   Array::Ptr array = new Array;
@@ -99,7 +86,7 @@ Object::Ptr receipt(const SubjectExportData& data,
                     const Event& event,
                     const Notice& notice)
 {
-  auto json = object();
+  auto json = json::ordered_object();
   json->set("version", k_version);
   json->set("jurisdiction", "DE");
   // §4.3.3: seconds since 1970-01-01 00:00:00 GMT.
@@ -131,7 +118,7 @@ bool rests_on_given_consent(const std::optional<SubjectState>& state)
 Object::Ptr not_expressible(const std::string& purpose, const std::optional<SubjectState>& state)
 {
   const std::string status = state ? std::string(to_string(state->status)) : "missing";
-  auto json = object();
+  auto json = json::ordered_object();
   json->set("purpose", purpose);
   json->set("status", status);
   if (state && state->deciding_event) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The batch run overview as JSON (schema "contact-audit/batch/1", docs/batch.md).
+#include <contact_audit/core/json.hpp>
 #include <contact_audit/report/overview.hpp>
 
 #include <Poco/JSON/Array.h>
@@ -13,14 +14,9 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr object()
-{
-  return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
 Object::Ptr device_json(const OverviewDevice& device)
 {
-  auto item = object();
+  auto item = json::ordered_object();
   item->set("id", device.id);
   item->set("name", device.name);
   item->set("platform", device.platform);
@@ -46,11 +42,11 @@ Object::Ptr device_json(const OverviewDevice& device)
 
 Object::Ptr changes_json(const ChangeList& list)
 {
-  auto item = object();
+  auto item = json::ordered_object();
   item->set("total", list.total);
   Array::Ptr shown = new Array;
   for (const auto& change : list.shown) {
-    auto entry = object();
+    auto entry = json::ordered_object();
     entry->set("device", change.device_id);
     entry->set("number", change.number);
     entry->set("consent_state", change.consent_state);
@@ -73,7 +69,7 @@ std::string overview_to_json(const RunOverview& overview)
   document.set("as_of", overview.as_of);
   document.set("folder", overview.folder);
   document.set("exit_code", overview.exit_code);
-  auto totals = object();
+  auto totals = json::ordered_object();
   totals->set("devices", overview.devices.size());
   totals->set("devices_failed", overview.devices_failed);
   totals->set("contacts", overview.contacts);
@@ -83,7 +79,7 @@ std::string overview_to_json(const RunOverview& overview)
   totals->set("numbers_parsed", overview.numbers_parsed);
   totals->set("numbers_from_cache", overview.numbers_from_cache);
   document.set("totals", totals);
-  auto change = object();
+  auto change = json::ordered_object();
   change->set("previous_run_at", overview.previous_run_at);
   change->set("newly_exposed", changes_json(overview.newly_exposed));
   change->set("fixed", changes_json(overview.fixed));
@@ -93,7 +89,7 @@ std::string overview_to_json(const RunOverview& overview)
   document.set("change", change);
   Array::Ptr trend = new Array;
   for (const auto& point : overview.trend) {
-    auto entry = object();
+    auto entry = json::ordered_object();
     entry->set("started_at", point.started_at);
     entry->set("devices", point.devices);
     entry->set("devices_failed", point.devices_failed);

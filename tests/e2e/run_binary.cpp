@@ -2,6 +2,8 @@
 // Process runner for the end-to-end tests (fork/exec, output to temporary files).
 #include "run_binary.hpp"
 
+#include <doctest/doctest.h>
+
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
@@ -134,6 +136,23 @@ std::string read_file(const std::filesystem::path& path)
 {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void seed_audit_scenario_ledger(const std::string& ledger)
+{
+  for (const auto& [file, now] : {std::pair{"consent.csv", "2026-02-01T09:00:00Z"},
+                                  std::pair{"withdrawal.csv", "2026-09-02T09:00:00Z"}}) {
+    const auto imported = run({"consent",
+                               "import",
+                               testdata(std::string("audit/") + file).string(),
+                               "--by",
+                               "hr",
+                               "--ledger",
+                               ledger},
+                              {},
+                              {std::string("CONTACT_AUDIT_NOW=") + now});
+    REQUIRE_MESSAGE(imported.exit_code == 0, imported.err);
+  }
 }
 
 } // namespace e2e

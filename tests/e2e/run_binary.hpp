@@ -75,4 +75,9 @@ Run run(const std::vector<std::string>& arguments, const RunOptions& options);
 std::filesystem::path testdata(const std::string& relative);
 std::string read_file(const std::filesystem::path& path);
 
+// The audit scenario's ledger (testdata/audit/SOURCE.md) at `ledger`: consent.csv imported
+// as recorded on 2026-02-01 and withdrawal.csv on 2026-09-02, as HR would have entered them.
+// Fails the test when either import does not succeed.
+void seed_audit_scenario_ledger(const std::string& ledger);
+
 } // namespace e2e

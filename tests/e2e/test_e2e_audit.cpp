@@ -18,29 +18,7 @@ using Poco::JSON::Object;
 class Scenario
 {
 public:
-  Scenario()
-  {
-    const auto first = e2e::run({"consent",
-                                 "import",
-                                 e2e::testdata("audit/consent.csv").string(),
-                                 "--by",
-                                 "hr",
-                                 "--ledger",
-                                 ledger()},
-                                {},
-                                {"CONTACT_AUDIT_NOW=2026-02-01T09:00:00Z"});
-    REQUIRE(first.exit_code == 0);
-    const auto second = e2e::run({"consent",
-                                  "import",
-                                  e2e::testdata("audit/withdrawal.csv").string(),
-                                  "--by",
-                                  "hr",
-                                  "--ledger",
-                                  ledger()},
-                                 {},
-                                 {"CONTACT_AUDIT_NOW=2026-09-02T09:00:00Z"});
-    REQUIRE(second.exit_code == 0);
-  }
+  Scenario() { e2e::seed_audit_scenario_ledger(ledger()); }
 
   std::string ledger() const { return (m_dir.path() / "ledger.sqlite").string(); }
   std::string out(const std::string& name) const { return (m_dir.path() / name).string(); }

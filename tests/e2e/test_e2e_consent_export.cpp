@@ -26,19 +26,7 @@ class ExportCase
 public:
   ExportCase()
   {
-    for (const auto& [file, now] : {std::pair{"consent.csv", "2026-02-01T09:00:00Z"},
-                                    std::pair{"withdrawal.csv", "2026-09-02T09:00:00Z"}}) {
-      const auto run = e2e::run({"consent",
-                                 "import",
-                                 e2e::testdata(std::string("audit/") + file).string(),
-                                 "--by",
-                                 "hr",
-                                 "--ledger",
-                                 ledger()},
-                                {},
-                                {std::string("CONTACT_AUDIT_NOW=") + now});
-      REQUIRE(run.exit_code == 0);
-    }
+    e2e::seed_audit_scenario_ledger(ledger());
     const auto json = parse(export_as(subject_of("0151 20000001"), "json"));
     m_ledger_id = json->getValue<std::string>("ledger_id");
   }

@@ -62,29 +62,7 @@ std::size_t events_in(const std::string& ledger)
 class Loop
 {
 public:
-  Loop()
-  {
-    REQUIRE(e2e::run({"consent",
-                      "import",
-                      e2e::testdata("audit/consent.csv").string(),
-                      "--by",
-                      "hr",
-                      "--ledger",
-                      ledger()},
-                     {},
-                     {now("2026-02-01T09:00:00Z")})
-                .exit_code == 0);
-    REQUIRE(e2e::run({"consent",
-                      "import",
-                      e2e::testdata("audit/withdrawal.csv").string(),
-                      "--by",
-                      "hr",
-                      "--ledger",
-                      ledger()},
-                     {},
-                     {now("2026-09-02T09:00:00Z")})
-                .exit_code == 0);
-  }
+  Loop() { e2e::seed_audit_scenario_ledger(ledger()); }
 
   std::string ledger() const { return path("ledger.sqlite").string(); }
   std::filesystem::path path(const std::string& name) const { return m_dir.path() / name; }

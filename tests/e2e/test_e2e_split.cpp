@@ -20,22 +20,7 @@ using Poco::JSON::Object;
 class Scenario
 {
 public:
-  Scenario()
-  {
-    for (const auto& [file, now] : {std::pair{"consent.csv", "2026-02-01T09:00:00Z"},
-                                    std::pair{"withdrawal.csv", "2026-09-02T09:00:00Z"}}) {
-      const auto run = e2e::run({"consent",
-                                 "import",
-                                 e2e::testdata(std::string("audit/") + file).string(),
-                                 "--by",
-                                 "hr",
-                                 "--ledger",
-                                 ledger()},
-                                {},
-                                {std::string("CONTACT_AUDIT_NOW=") + now});
-      REQUIRE(run.exit_code == 0);
-    }
-  }
+  Scenario() { e2e::seed_audit_scenario_ledger(ledger()); }
 
   std::string ledger() const { return (m_dir.path() / "ledger.sqlite").string(); }
   std::filesystem::path out() const { return m_dir.path() / "split"; }

@@ -5,6 +5,7 @@
 // header) and whether the reader's bounds are the defaults or tiny ones. Each contact then
 // goes through the classifier with the shipped rules.
 #include "fuzz_classify.hpp"
+#include "fuzz_reader.hpp"
 #include "fuzz_support.hpp"
 #include "importers/csv/csv_reader.hpp"
 
@@ -154,24 +155,8 @@ void read_all(const std::string& bytes,
     fuzz::require(contact->source.account == options.account, "the account label is kept");
     fuzz::classify_with_shipped_rules(*contact);
   }
-  fuzz::require(!reader->next(sink).has_value(), "a finished reader stays finished");
+  fuzz::check_finished_reader(*reader, sink, returned);
   const auto& stats = reader->stats();
-  if (fuzz::verbose()) {
-    std::fprintf(stderr,
-                 "%zu read, %zu rejected, profile %s, encoding %s\n",
-                 stats.contacts_read,
-                 stats.contacts_rejected,
-                 stats.detected_profile.c_str(),
-                 stats.detected_encoding.c_str());
-    for (const auto& diagnostic : sink.diagnostics()) {
-      std::fprintf(stderr, "  %s [%s]\n", format(diagnostic).c_str(), diagnostic.code.c_str());
-    }
-  }
-  fuzz::require(stats.contacts_read == returned, "contacts_read counts the returned contacts");
-  // A rejected row or card has an error diagnostic; a CSV row without any value a warning.
-  fuzz::require(sink.count(Severity::error) + sink.count(Severity::warning) >=
-                    stats.contacts_rejected,
-                "every rejected contact has a diagnostic");
   fuzz::require(stats.detected_profile.size() > 0 || returned + stats.contacts_rejected == 0,
                 "a file with rows names its profile");
   fuzz::require(!stats.detected_encoding.empty(), "the encoding is named");

@@ -3,6 +3,7 @@
 // import pipeline does it, then the classifier with the shipped rules. The input is the
 // file content unchanged, so any .vcf is a seed.
 #include "fuzz_classify.hpp"
+#include "fuzz_reader.hpp"
 #include "fuzz_support.hpp"
 
 #include <contact_audit/core/diagnostic.hpp>
@@ -49,27 +50,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     fuzz::classify_with_shipped_rules(*contact);
   }
-  fuzz::require(!reader->next(sink).has_value(), "a finished reader stays finished");
-  const auto& stats = reader->stats();
-  if (fuzz::verbose()) {
-    std::fprintf(stderr,
-                 "%zu read, %zu rejected, profile %s, encoding %s\n",
-                 stats.contacts_read,
-                 stats.contacts_rejected,
-                 stats.detected_profile.c_str(),
-                 stats.detected_encoding.c_str());
-    for (const auto& diagnostic : sink.diagnostics()) {
-      std::fprintf(stderr, "  %s [%s]\n", format(diagnostic).c_str(), diagnostic.code.c_str());
-    }
-  }
-  fuzz::require(stats.contacts_read == returned, "contacts_read counts the returned contacts");
-  // A rejected row or card has an error diagnostic; a CSV row without any value a warning.
-  fuzz::require(sink.count(Severity::error) + sink.count(Severity::warning) >=
-                    stats.contacts_rejected,
-                "every rejected contact has a diagnostic");
-  for (const auto& diagnostic : sink.diagnostics()) {
-    fuzz::require(!diagnostic.message.empty() && !diagnostic.code.empty(),
-                  "a diagnostic has a code and a message");
-  }
+  fuzz::check_finished_reader(*reader, sink, returned);
   return 0;
 }
