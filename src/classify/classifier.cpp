@@ -79,6 +79,7 @@ void Classifier::classify(const contact::Contact& contact, Verdict& verdict) con
     slot.rule = &info;
     slot.value.assign(*value);
     slot.value_is_number = value_is_number(rule);
+    slot.value_is_email = value_is_email(rule);
     score += info.weight;
   }
   verdict.fired.resize(fired);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Explanation lines for verdicts, in German and English, with numbers masked unless revealed.
+// Explanation lines for verdicts, in German and English, with numbers and e-mail addresses
+// masked unless revealed.
 #include <contact_audit/classify/classifier.hpp>
+#include <contact_audit/core/text.hpp>
 #include <contact_audit/phone/normaliser.hpp>
 
 namespace contact_audit::classify {
@@ -29,8 +31,12 @@ std::string fill(std::string_view description, std::string_view value)
 
 std::string explain(const FiredRule& fired, Language language, bool reveal)
 {
-  const std::string value =
-      fired.value_is_number && !reveal ? phone::mask(fired.value) : fired.value;
+  std::string value = fired.value;
+  if (!reveal && fired.value_is_number) {
+    value = phone::mask(fired.value);
+  } else if (!reveal && fired.value_is_email) {
+    value = mask_email(fired.value);
+  }
   return std::string(language == Language::de ? "Regel " : "rule ") + fired.rule->id + " (" +
          signed_weight(fired.rule->weight) + "): " + fill(fired.rule->description(language), value);
 }

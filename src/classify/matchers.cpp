@@ -318,4 +318,10 @@ bool value_is_number(const CompiledRule& rule)
          rule.kind == MatchKind::phones_only;
 }
 
+bool value_is_email(const CompiledRule& rule)
+{
+  return (rule.kind == MatchKind::typed && rule.channel == Channel::email) ||
+         rule.kind == MatchKind::email_domain;
+}
+
 } // namespace contact_audit::classify

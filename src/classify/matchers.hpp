@@ -52,5 +52,7 @@ match_rule(const CompiledRule& rule, const contact::Contact& contact, MatchScrat
 
 // True when the value of a rule of `kind` is a phone number.
 bool value_is_number(const CompiledRule& rule);
+// True when the value `rule` fires with is an e-mail address.
+bool value_is_email(const CompiledRule& rule);
 
 } // namespace contact_audit::classify

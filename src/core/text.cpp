@@ -102,4 +102,13 @@ bool is_valid_utf8(std::string_view text)
   return true;
 }
 
+std::string mask_email(std::string_view email)
+{
+  const auto at = email.rfind('@');
+  if (at == std::string_view::npos || at == 0) {
+    return "***";
+  }
+  return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
+}
+
 } // namespace contact_audit

@@ -4,6 +4,7 @@
 
 #include <contact_audit/core/atomic_file.hpp>
 #include <contact_audit/core/error.hpp>
+#include <contact_audit/core/text.hpp>
 #include <contact_audit/phone/normaliser.hpp>
 #include <contact_audit/report/data_formats.hpp>
 
@@ -38,11 +39,7 @@ std::string shown(const std::string& number, bool reveal)
 // An e-mail address as written: "a***@example.com" unless revealed.
 std::string shown_email(const std::string& email, bool reveal)
 {
-  const auto at = email.rfind('@');
-  if (reveal || email.empty()) {
-    return email;
-  }
-  return at == std::string::npos || at == 0 ? "***" : email.substr(0, 1) + "***" + email.substr(at);
+  return reveal || email.empty() ? email : mask_email(email);
 }
 
 void write_manifest(JsonStream& json, const audit::Manifest& manifest)
@@ -176,7 +173,7 @@ void write_finding(JsonStream& json, const audit::Finding& finding, bool reveal)
 
 void write_findings(JsonStream& json,
                     std::string_view name,
-                    const std::vector<audit::Finding>& findings,
+                    const audit::Findings& findings,
                     bool reveal)
 {
   json.key(name);

@@ -223,13 +223,22 @@ TEST_SUITE("e2e audit")
     CHECK(inputs->getObject(0)->getValue<int>("contacts") == 25);
   }
 
-  TEST_CASE("numbers are masked in the JSON and CSV unless --reveal is given")
+  TEST_CASE("numbers and e-mail addresses are masked in the JSON and CSV unless --reveal is given")
   {
     Scenario scenario;
     const auto csv = scenario.out("findings.csv");
     const auto [masked, document] =
         scenario.audit("android-unmanaged", "2026-11-25", {"--csv", csv});
-    CHECK(e2e::read_file(scenario.out("audit.json")).find("+4915120000013") == std::string::npos);
+    const auto json = e2e::read_file(scenario.out("audit.json"));
+    CHECK(json.find("+4915120000013") == std::string::npos);
+    // Every address, in the e-mail list and in the reasons' evidence alike, is masked.
+    std::size_t addresses = 0;
+    for (auto at = json.find('@'); at != std::string::npos; at = json.find('@', at + 1)) {
+      ++addresses;
+      CAPTURE(json.substr(at < 20 ? 0 : at - 20, 40));
+      CHECK((at >= 4 && json.compare(at - 3, 3, "***") == 0));
+    }
+    CHECK(addresses > 10);
     CHECK(e2e::read_file(csv).find("+4915120000013") == std::string::npos);
     struct stat info
     {
@@ -238,7 +247,20 @@ TEST_SUITE("e2e audit")
     CHECK((info.st_mode & 0777) == 0600);
     const auto [revealed, full] =
         scenario.audit("android-unmanaged", "2026-11-25", {"--reveal", "--csv", csv});
-    CHECK(e2e::read_file(scenario.out("audit.json")).find("+4915120000013") != std::string::npos);
+    const auto revealed_json = e2e::read_file(scenario.out("audit.json"));
+    CHECK(revealed_json.find("+4915120000013") != std::string::npos);
+    // The e-mail lists show addresses in full; the reasons stay masked, as they are rendered once.
+    std::size_t full_addresses = 0;
+    const auto findings = full->getArray("findings");
+    for (std::size_t i = 0; i < findings->size(); ++i) {
+      const auto emails = findings->getObject(static_cast<unsigned>(i))->getArray("emails");
+      for (std::size_t j = 0; j < emails->size(); ++j) {
+        const auto email = emails->getElement<std::string>(static_cast<unsigned>(j));
+        CHECK(email.find("***") == std::string::npos);
+        full_addresses += email.find('@') != std::string::npos ? 1 : 0;
+      }
+    }
+    CHECK(full_addresses > 5);
     CHECK(e2e::read_file(csv).find("+4915120000013") != std::string::npos);
   }
 

@@ -448,10 +448,13 @@ TEST_SUITE("classify::explain")
     contact.emails.push_back(make_email("j.mueller@acme.de"));
     const auto verdict = Classifier(rules).classify(contact);
     REQUIRE(verdict.fired.size() == 1);
+    CHECK(verdict.fired[0].value_is_email);
     CHECK(explain(verdict.fired[0], Language::en) ==
-          "rule email.company-domain (+5): j.mueller@acme.de is a company domain");
+          "rule email.company-domain (+5): j***@acme.de is a company domain");
     CHECK(explain(verdict.fired[0], Language::de) ==
-          "Regel email.company-domain (+5): de: j.mueller@acme.de is a company domain");
+          "Regel email.company-domain (+5): de: j***@acme.de is a company domain");
+    CHECK(explain(verdict.fired[0], Language::en, true) ==
+          "rule email.company-domain (+5): j.mueller@acme.de is a company domain");
   }
 
   TEST_CASE("numbers in explanations are masked unless revealed")

@@ -19,6 +19,7 @@ struct FiredRule
   const RuleInfo* rule = nullptr; // Points into the RuleSet.
   std::string value;
   bool value_is_number = false; // `value` is a phone number: masked in texts unless revealed.
+  bool value_is_email = false;  // `value` is an e-mail address: masked in texts unless revealed.
 };
 
 // The result for one contact. `score` is the sum of the fired rules' weights;
@@ -61,8 +62,8 @@ private:
 };
 
 // One line of explanation for a fired rule in `language`, e.g.
-// "rule email.company-domain (+5): j.mueller@acme.de is a company domain".
-// Numbers are masked (phone::mask) unless `reveal`.
+// "rule email.company-domain (+5): j***@acme.de is a company domain".
+// Numbers (phone::mask) and e-mail addresses (mask_email) are masked unless `reveal`.
 std::string explain(const FiredRule& fired, Language language, bool reveal = false);
 
 // One line for a reviewed decision, e.g. "review (override): decided business

@@ -15,5 +15,8 @@ std::string_view trim(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);
 // True when `text` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
+// An e-mail address as reports show it unless revealed: the first character and the
+// domain ("a***@example.de"), or "***" when there is no local part before an `@`.
+std::string mask_email(std::string_view email);
 
 } // namespace contact_audit
