@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Canonical event serialisation, the chained SHA-256 and the verification walk.
-#include "digest.hpp"
-
+#include <contact_audit/core/hash.hpp>
 #include <contact_audit/ledger/hash_chain.hpp>
 #include <contact_audit/ledger/store.hpp>
 
@@ -123,7 +122,7 @@ std::string chain_hash(const Event& event, std::string_view previous_hash)
   t_text += "prev=";
   t_text += previous_hash;
   t_text += '\n';
-  return chain_sha256_hex(t_text);
+  return sha256_hex(t_text);
 }
 
 std::string pii_digest(const Event& event, std::string_view subject_secret)
@@ -139,7 +138,7 @@ std::string pii_digest(const Event& event, std::string_view subject_secret)
   }
   field(t_text, "evidence_ref", event.evidence_ref);
   field(t_text, "reason", event.reason);
-  return chain_sha256_hex(t_text);
+  return sha256_hex(t_text);
 }
 
 std::optional<Anchor> parse_anchor(std::string_view text)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// SHA-256 helpers (Poco::SHA2Engine underneath) returning lowercase hex.
+// SHA-256 helpers (OpenSSL underneath) returning lowercase hex.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 
 namespace contact_audit {
 
+// Safe to call from several threads at once (each uses its own digest context).
 std::string sha256_hex(std::string_view data);
 
 // SHA-256 of a file's bytes, read in blocks. Throws IoError if it cannot be read.
