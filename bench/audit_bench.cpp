@@ -72,9 +72,9 @@ std::size_t heap_bytes(const audit::LocalisedText& text)
 
 // About how much memory the findings the result keeps take: what grows with the
 // input by design. The rest of the peak RSS should not.
-std::size_t findings_bytes(const std::vector<audit::Finding>& findings)
+std::size_t findings_bytes(const audit::Findings& findings)
 {
-  std::size_t bytes = findings.capacity() * sizeof(audit::Finding);
+  std::size_t bytes = findings.size() * sizeof(audit::Finding);
   for (const auto& finding : findings) {
     bytes += heap_bytes(finding.contact) + heap_bytes(finding.organisation) +
              heap_bytes(finding.file) + heap_bytes(finding.account) +

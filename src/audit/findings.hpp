@@ -36,6 +36,6 @@ Finding make_finding(const contact::Contact& contact,
                      bool has_separate_side);
 
 // Order findings by severity (highest first), then contact name, then file and line.
-void sort_findings(std::vector<Finding>& findings);
+void sort_findings(Findings& findings);
 
 } // namespace contact_audit::audit

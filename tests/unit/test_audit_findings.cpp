@@ -31,7 +31,7 @@ TEST_SUITE("audit::findings")
 {
   TEST_CASE("findings are ordered by severity, then name, then file and line, payload intact")
   {
-    std::vector<Finding> findings;
+    Findings findings;
     std::mt19937 random(7);
     for (std::size_t i = 0; i < 2000; ++i) {
       findings.push_back(finding(static_cast<int>(random() % 4) * 10,
@@ -61,10 +61,10 @@ TEST_SUITE("audit::findings")
 
   TEST_CASE("sorting no findings or one finding changes nothing")
   {
-    std::vector<Finding> none;
+    Findings none;
     sort_findings(none);
     CHECK(none.empty());
-    std::vector<Finding> one{finding(20, "Anna", 3)};
+    Findings one{finding(20, "Anna", 3)};
     sort_findings(one);
     REQUIRE(one.size() == 1);
     CHECK(one[0].remediation == "Anna#3");

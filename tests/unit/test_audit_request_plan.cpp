@@ -27,7 +27,7 @@ audit::Finding finding(const std::string& name,
   return result;
 }
 
-audit::AuditResult audit_of(std::vector<audit::Finding> findings)
+audit::AuditResult audit_of(audit::Findings findings)
 {
   audit::AuditResult result;
   result.findings = std::move(findings);

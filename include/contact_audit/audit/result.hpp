@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -144,12 +145,16 @@ struct Totals
   std::size_t attention_omitted = 0; // Numbers needing attention beyond the list's limit.
 };
 
+// A deque, not a vector: an audit of a large book keeps hundreds of thousands of
+// findings, and a deque grows without moving the ones it holds.
+using Findings = std::deque<Finding>;
+
 struct AuditResult
 {
   Manifest manifest;
   Totals totals;
-  std::vector<Finding> findings;
-  std::vector<Finding> residual; // lookup_only business contacts without consent.
+  Findings findings;
+  Findings residual; // lookup_only business contacts without consent.
   std::vector<WhatIf> what_if;
   std::vector<AttentionNumber> attention;
 
