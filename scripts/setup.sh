@@ -9,7 +9,7 @@ preset="${1:-release}"
 packages=(
   build-essential cmake ninja-build pkg-config git
   libphonenumber-dev libicu-dev libprotobuf-dev
-  libpoco-dev libssl-dev libboost-program-options-dev libsqlite3-dev sqlite3
+  libpoco-dev libssl-dev libboost-program-options-dev libsqlite3-dev sqlite3 libgoogle-perftools-dev
   libtomlplusplus-dev libexpected-dev doctest-dev libkainjow-mustache-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core poppler-utils chromium
   clang libclang-rt-14-dev
