@@ -2,8 +2,8 @@
 # The programs (not the libraries) are linked with tcmalloc_minimal from Debian's
 # libgoogle-perftools-dev. Reading and auditing an address book allocates and frees
 # millions of small strings across threads, and an audit of a large book keeps
-# hundreds of thousands of findings: with glibc's allocator that cost about 15 % of
-# the import and 20 % of the audit (bench/, docs/performance.md). Sanitizer builds
+# hundreds of thousands of findings: with glibc's allocator they ran about 15 % (import)
+# and 15-20 % (audit) slower (bench/, docs/performance.md). Sanitizer builds
 # keep their own allocator, which they need to find memory errors.
 option(CONTACT_AUDIT_TCMALLOC "Link the programs with tcmalloc_minimal" ON)
 
