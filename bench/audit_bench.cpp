@@ -82,7 +82,8 @@ std::size_t findings_bytes(const audit::Findings& findings)
              finding.reasons.capacity() * sizeof(audit::Reason) +
              finding.numbers.capacity() * sizeof(audit::NumberRecord);
     for (const auto& reason : finding.reasons) {
-      bytes += heap_bytes(reason.rule_id) + heap_bytes(reason.text);
+      bytes += heap_bytes(reason.rule_id) + heap_bytes(reason.rendered) +
+               heap_bytes(reason.evidence);
     }
     for (const auto& number : finding.numbers) {
       bytes += heap_bytes(number.raw) + heap_bytes(number.consent_detail);

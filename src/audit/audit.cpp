@@ -175,7 +175,8 @@ public:
       tell_observer(contact, seen, numbers, lacking, nullptr);
       return;
     }
-    auto finding = make_finding(contact, m_verdict, seen, std::move(numbers), m_separate);
+    auto finding =
+        make_finding(contact, m_verdict, seen, std::move(numbers), m_separate, m_patterns);
     tell_observer(contact, seen, finding.numbers, lacking, &finding);
     if (seen.level == exposure::ExposureLevel::lookup_only) {
       m_result.residual.push_back(std::move(finding));
@@ -305,6 +306,7 @@ private:
   const Setup& m_setup;
   classify::Classifier m_classifier;
   classify::Verdict m_verdict;
+  ReasonPatterns m_patterns;
   AuditResult& m_result;
   std::size_t m_max_attention;
   std::size_t m_attention_omitted = 0;

@@ -78,35 +78,52 @@ LocalisedText localised(const exposure::LocalisedText& text)
   return {text.de, text.en};
 }
 
-// The reasons as the reports show them; numbers in evidence stay masked, since
-// the texts are stored already rendered.
-std::vector<Reason> reasons_of(const classify::Verdict& verdict)
+// The reasons as the reports show them. Evidence stays masked, since a stored
+// audit keeps it as it is here.
+std::vector<Reason> reasons_of(const classify::Verdict& verdict, ReasonPatterns& patterns)
 {
   using classify::Language;
   std::vector<Reason> reasons;
+  reasons.reserve(verdict.overrides.size() + (verdict.conflict ? 1 : 0) + verdict.fired.size());
   for (const auto* entry : verdict.overrides) {
     reasons.push_back(
         {"review",
          0,
-         {classify::explain(*entry, Language::de), classify::explain(*entry, Language::en)}});
+         {classify::explain(*entry, Language::de), classify::explain(*entry, Language::en)},
+         nullptr,
+         {}});
   }
   if (verdict.conflict) {
     reasons.push_back({"review.conflict",
                        0,
                        {"Die geprüften Entscheidungen widersprechen sich; der Kontakt gilt als "
                         "geschäftlich.",
-                        "The reviewed decisions disagree; the contact is treated as business."}});
+                        "The reviewed decisions disagree; the contact is treated as business."},
+                       nullptr,
+                       {}});
   }
   for (const auto& fired : verdict.fired) {
-    reasons.push_back(
-        {fired.rule->id,
-         fired.rule->weight,
-         {classify::explain(fired, Language::de), classify::explain(fired, Language::en)}});
+    reasons.push_back({fired.rule->id,
+                       fired.rule->weight,
+                       {},
+                       patterns.of(*fired.rule),
+                       classify::shown_evidence(fired)});
   }
   return reasons;
 }
 
 } // namespace
+
+std::shared_ptr<const LocalisedText> ReasonPatterns::of(const classify::RuleInfo& rule)
+{
+  auto& pattern = m_patterns[&rule];
+  if (!pattern) {
+    pattern = std::make_shared<const LocalisedText>(
+        LocalisedText{classify::explanation_pattern(rule, classify::Language::de),
+                      classify::explanation_pattern(rule, classify::Language::en)});
+  }
+  return pattern;
+}
 
 bool needs_consent(const contact::Phone& phone)
 {
@@ -161,7 +178,8 @@ Finding make_finding(const contact::Contact& contact,
                      const classify::Verdict& verdict,
                      const exposure::Exposure& exposure,
                      std::vector<NumberRecord> numbers,
-                     bool has_separate_side)
+                     bool has_separate_side,
+                     ReasonPatterns& patterns)
 {
   Finding finding;
   finding.contact = contact::best_name(contact);
@@ -175,7 +193,7 @@ Finding make_finding(const contact::Contact& contact,
                                      : contact.source.account;
   finding.classification = std::string(classify::to_string(verdict.classification));
   finding.score = verdict.score;
-  finding.reasons = reasons_of(verdict);
+  finding.reasons = reasons_of(verdict, patterns);
   finding.exposure = std::string(exposure::to_string(exposure.level));
   finding.exposure_reason = localised(exposure.reason);
   auto remediation = choose_remediation(numbers, has_separate_side);

@@ -9,6 +9,9 @@
 #include <contact_audit/exposure/exposure.hpp>
 #include <contact_audit/ledger/state.hpp>
 
+#include <memory>
+#include <unordered_map>
+
 namespace contact_audit::audit {
 
 // Consent state shown for numbers that need none: service lines and short numbers
@@ -26,6 +29,17 @@ NumberRecord number_record(const contact::Phone& phone, const ledger::ConsentInd
 // True when some number of `numbers` lacks valid consent.
 bool lacks_consent(const std::vector<NumberRecord>& numbers);
 
+// Each rule's explanation pattern (Reason::pattern), made once per audit and
+// shared by every finding the rule fired for. One per thread.
+class ReasonPatterns
+{
+public:
+  std::shared_ptr<const LocalisedText> of(const classify::RuleInfo& rule);
+
+private:
+  std::unordered_map<const classify::RuleInfo*, std::shared_ptr<const LocalisedText>> m_patterns;
+};
+
 // The finding for a contact the messenger reads (or can look up) with a number
 // lacking consent. `has_separate_side` says whether the device has a managed
 // account or work profile the contact could be moved to.
@@ -33,7 +47,8 @@ Finding make_finding(const contact::Contact& contact,
                      const classify::Verdict& verdict,
                      const exposure::Exposure& exposure,
                      std::vector<NumberRecord> numbers,
-                     bool has_separate_side);
+                     bool has_separate_side,
+                     ReasonPatterns& patterns);
 
 // Order findings by severity (highest first), then contact name, then file and line.
 void sort_findings(Findings& findings);

@@ -13,32 +13,29 @@ std::string signed_weight(int weight)
   return (weight > 0 ? "+" : "") + std::to_string(weight);
 }
 
-// `description` with every "{value}" replaced by `value`.
-std::string fill(std::string_view description, std::string_view value)
+} // namespace
+
+std::string explanation_pattern(const RuleInfo& rule, Language language)
 {
-  constexpr std::string_view placeholder = "{value}";
-  std::string text;
-  std::size_t start = 0;
-  for (auto at = description.find(placeholder); at != std::string_view::npos;
-       at = description.find(placeholder, start)) {
-    text.append(description.substr(start, at - start)).append(value);
-    start = at + placeholder.size();
-  }
-  return text.append(description.substr(start));
+  return std::string(language == Language::de ? "Regel " : "rule ") + rule.id + " (" +
+         signed_weight(rule.weight) + "): " + rule.description(language);
 }
 
-} // namespace
+std::string shown_evidence(const FiredRule& fired, bool reveal)
+{
+  if (!reveal && fired.value_is_number) {
+    return phone::mask(fired.value);
+  }
+  if (!reveal && fired.value_is_email) {
+    return mask_email(fired.value);
+  }
+  return fired.value;
+}
 
 std::string explain(const FiredRule& fired, Language language, bool reveal)
 {
-  std::string value = fired.value;
-  if (!reveal && fired.value_is_number) {
-    value = phone::mask(fired.value);
-  } else if (!reveal && fired.value_is_email) {
-    value = mask_email(fired.value);
-  }
-  return std::string(language == Language::de ? "Regel " : "rule ") + fired.rule->id + " (" +
-         signed_weight(fired.rule->weight) + "): " + fill(fired.rule->description(language), value);
+  return replace_all(
+      explanation_pattern(*fired.rule, language), "{value}", shown_evidence(fired, reveal));
 }
 
 std::string explain(const Override& entry, Language language, bool reveal)

@@ -111,4 +111,16 @@ std::string mask_email(std::string_view email)
   return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
 }
 
+std::string replace_all(std::string_view text, std::string_view placeholder, std::string_view value)
+{
+  std::string out;
+  std::size_t start = 0;
+  for (auto at = text.find(placeholder); !placeholder.empty() && at != std::string_view::npos;
+       at = text.find(placeholder, start)) {
+    out.append(text.substr(start, at - start)).append(value);
+    start = at + placeholder.size();
+  }
+  return out.append(text.substr(start));
+}
+
 } // namespace contact_audit

@@ -153,7 +153,7 @@ void write_finding(JsonStream& json, const audit::Finding& finding, bool reveal)
     json.begin_object();
     json.field("rule_id", reason.rule_id);
     json.field("weight", reason.weight);
-    write_text(json, "text", reason.text);
+    write_text(json, "text", reason.text());
     json.end_object();
   }
   json.end_array();
@@ -341,7 +341,7 @@ audit::Finding finding_from(const Object::Ptr& object)
   finding.score = get_int(object, "score");
   for_each_object(object, "reasons", [&](const Object::Ptr& entry) {
     finding.reasons.push_back(
-        {get_string(entry, "rule_id"), get_int(entry, "weight"), get_text(entry, "text")});
+        {get_string(entry, "rule_id"), get_int(entry, "weight"), get_text(entry, "text"), {}, {}});
   });
   finding.exposure = get_string(object, "exposure");
   finding.exposure_reason = get_text(object, "exposure_reason");

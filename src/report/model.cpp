@@ -275,7 +275,7 @@ FindingRow Builder::finding_row(const audit::Finding& finding, std::size_t index
   row.score = m_catalog.format("findings.score", {{"score", std::to_string(finding.score)}});
   for (const audit::Reason& reason : finding.reasons) {
     row.reasons.push_back(
-        {reason.text.in(m_lang),
+        {reason.text(m_lang),
          reason.rule_id,
          m_catalog.format("findings.weight", {{"weight", std::to_string(reason.weight)}})});
   }

@@ -231,6 +231,7 @@ TEST_SUITE("e2e audit")
         scenario.audit("android-unmanaged", "2026-11-25", {"--csv", csv});
     const auto json = e2e::read_file(scenario.out("audit.json"));
     CHECK(json.find("+4915120000013") == std::string::npos);
+    CHECK(json.find("{value}") == std::string::npos); // Every reason is written out in full.
     // Every address, in the e-mail list and in the reasons' evidence alike, is masked.
     std::size_t addresses = 0;
     for (auto at = json.find('@'); at != std::string::npos; at = json.find('@', at + 1)) {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Unit tests of the order of audit findings.
+// Unit tests of the order of audit findings and of their reasons.
 #include "audit/findings.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -68,5 +69,49 @@ TEST_SUITE("audit::findings")
     sort_findings(one);
     REQUIRE(one.size() == 1);
     CHECK(one[0].remediation == "Anna#3");
+  }
+}
+
+TEST_SUITE("audit::reasons")
+{
+  TEST_CASE("a reason renders its rule's pattern with its evidence in either language")
+  {
+    const auto pattern = std::make_shared<const LocalisedText>(
+        LocalisedText{"Regel email.company-domain (+5): {value} ist eine Firmendomain",
+                      "rule email.company-domain (+5): {value} is a company domain"});
+    const Reason reason{"email.company-domain", 5, {}, pattern, "j***@acme.de"};
+    CHECK(reason.text("en") == "rule email.company-domain (+5): j***@acme.de is a company domain");
+    CHECK(reason.text("de") ==
+          "Regel email.company-domain (+5): j***@acme.de ist eine Firmendomain");
+    CHECK(reason.text().en == reason.text("en"));
+    CHECK(reason.text().de == reason.text("de"));
+  }
+
+  TEST_CASE("a reason without a pattern shows its rendered text")
+  {
+    const Reason reason{"review", 0, {"geprüft", "reviewed"}, nullptr, {}};
+    CHECK(reason.text("de") == "geprüft");
+    CHECK(reason.text("en") == "reviewed");
+  }
+}
+
+TEST_SUITE("audit::reasons")
+{
+  TEST_CASE("every finding of a rule shares the rule's one pattern")
+  {
+    contact_audit::classify::RuleInfo rule;
+    rule.id = "org.present";
+    rule.weight = 4;
+    rule.description_de = "Organisation angegeben: {value}";
+    rule.description_en = "organisation given: {value}";
+    ReasonPatterns patterns;
+    const auto first = patterns.of(rule);
+    const auto second = patterns.of(rule);
+    CHECK(first.get() == second.get());
+    CHECK(first->en == "rule org.present (+4): organisation given: {value}");
+    CHECK(first->de == "Regel org.present (+4): Organisation angegeben: {value}");
+    const Reason reason{rule.id, rule.weight, {}, first, "Acme {value} GmbH"};
+    // Evidence that looks like a placeholder is shown as it is.
+    CHECK(reason.text("en") == "rule org.present (+4): organisation given: Acme {value} GmbH");
   }
 }

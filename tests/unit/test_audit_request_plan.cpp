@@ -95,7 +95,7 @@ TEST_SUITE("audit::request_plan")
   TEST_CASE("the company e-mail domain rule makes the person a colleague")
   {
     auto colleague = finding("Kai Kollege", {number("+4915100000021", "missing")});
-    colleague.reasons.push_back({"email.company-domain", 40, {}});
+    colleague.reasons.push_back({"email.company-domain", 40, {}, nullptr, {}});
     const auto plan = plan_consent_requests(
         {audit_of({colleague, finding("Cora Kundin", {number("+4915100000022", "missing")})})},
         k_now);

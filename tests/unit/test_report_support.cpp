@@ -3,6 +3,7 @@
 #include "test_report_support.hpp"
 
 #include <array>
+#include <memory>
 #include <cstdio>
 #include <random>
 #include <stdexcept>
@@ -35,8 +36,12 @@ audit::Finding make_finding(std::string contact,
   finding.classification = "business";
   finding.score = 70;
   finding.reasons.push_back(
-      {"org.present", 40, {"Organisation angegeben", "Organisation present"}});
-  finding.reasons.push_back({"phone.work", 30, {"Dienstliche Telefonnummer", "Work phone number"}});
+      {"org.present", 40, {"Organisation angegeben", "Organisation present"}, nullptr, {}});
+  // As an audit makes it: the rule's pattern, shared, and this contact's evidence.
+  static const auto work_phone = std::make_shared<const audit::LocalisedText>(
+      audit::LocalisedText{"Regel phone.work (+30): Dienstliche Telefonnummer {value}",
+                           "rule phone.work (+30): work phone number {value}"});
+  finding.reasons.push_back({"phone.work", 30, {}, work_phone, "+49221****567"});
   finding.exposure = "bulk_upload";
   finding.exposure_reason = {
       "WhatsApp ist nicht verwaltet und allowOpenFromManagedToUnmanaged ist true.",

@@ -5,9 +5,12 @@
 // rendered again later, in another language too.
 #pragma once
 
+#include <contact_audit/core/text.hpp>
+
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -72,11 +75,26 @@ struct NumberRecord
   int request_age_days = -1;
 };
 
+// Why a contact counts as business: a rule that fired or a reviewed decision.
 struct Reason
 {
   std::string rule_id;
   int weight = 0;
-  LocalisedText text;
+  // The explanation as read back from a stored audit, or made without a pattern.
+  LocalisedText rendered;
+  // An audit keeps each rule's explanation once, with "{value}" where the evidence
+  // goes, shared by all its findings, and only the (masked) evidence per finding:
+  // a large audit has hundreds of thousands of findings with several reasons each.
+  std::shared_ptr<const LocalisedText> pattern;
+  std::string evidence;
+
+  // The explanation in both languages, or in `language` ("de" or else English).
+  LocalisedText text() const { return pattern ? LocalisedText{text("de"), text("en")} : rendered; }
+  std::string text(const std::string& language) const
+  {
+    return pattern ? replace_all(pattern->in(language), "{value}", evidence)
+                   : rendered.in(language);
+  }
 };
 
 // One business (or, by policy, unknown) contact the messenger can read with at

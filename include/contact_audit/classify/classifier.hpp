@@ -66,6 +66,12 @@ private:
 // Numbers (phone::mask) and e-mail addresses (mask_email) are masked unless `reveal`.
 std::string explain(const FiredRule& fired, Language language, bool reveal = false);
 
+// The parts explain() joins, for callers that keep many explanations: the line of
+// `rule` with "{value}" where the evidence goes (the same for every contact), and
+// the evidence as shown (masked unless `reveal`).
+std::string explanation_pattern(const RuleInfo& rule, Language language);
+std::string shown_evidence(const FiredRule& fired, bool reveal = false);
+
 // One line for a reviewed decision, e.g. "review (override): decided business
 // by dpo on 2026-11-20: supplier, see ticket 42". Numbers masked unless `reveal`.
 std::string explain(const Override& entry, Language language, bool reveal = false);

@@ -18,5 +18,7 @@ bool is_valid_utf8(std::string_view text);
 // An e-mail address as reports show it unless revealed: the first character and the
 // domain ("a***@example.de"), or "***" when there is no local part before an `@`.
 std::string mask_email(std::string_view email);
+// `text` with every `placeholder` (e.g. "{value}") replaced by `value`.
+std::string replace_all(std::string_view text, std::string_view placeholder, std::string_view value);
 
 } // namespace contact_audit
