@@ -108,7 +108,12 @@ std::string mask_email(std::string_view email)
   if (at == std::string_view::npos || at == 0) {
     return "***";
   }
-  return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
+  // The whole first character, not its first byte: "ä***@web.de" stays valid UTF-8.
+  std::size_t first = 1;
+  while (first < at && (static_cast<unsigned char>(email[first]) & 0xC0U) == 0x80U) {
+    ++first;
+  }
+  return std::string(email.substr(0, first)) + "***" + std::string(email.substr(at));
 }
 
 std::string replace_all(std::string_view text, std::string_view placeholder, std::string_view value)

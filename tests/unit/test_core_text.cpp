@@ -32,4 +32,15 @@ TEST_SUITE("core::text")
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
     CHECK_FALSE(is_valid_utf8("\xE2\x82"));
   }
+
+  TEST_CASE("an e-mail address is masked to its first character and its domain")
+  {
+    CHECK(mask_email("j.mueller@acme.de") == "j***@acme.de");
+    CHECK(mask_email("ärger@web.de") == "ä***@web.de");
+    CHECK(is_valid_utf8(mask_email("€uro@example.de")));
+    CHECK(mask_email("€uro@example.de") == "€***@example.de");
+    CHECK(mask_email("a@b@example.de") == "a***@example.de");
+    CHECK(mask_email("@example.de") == "***");
+    CHECK(mask_email("no address") == "***");
+  }
 }
