@@ -238,21 +238,16 @@ void sort_findings(Findings& findings)
     }
     return std::tie(a.file, a.line) < std::tie(b.file, b.line);
   });
-  // order[i] names the finding that belongs at i; a done position names itself.
-  std::vector<std::uint32_t> order(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    order[i] = keys[i].position;
-  }
-  keys = {};
   // Apply the order in place, cycle by cycle: no second copy of the findings.
-  for (std::uint32_t start = 0; start < order.size(); ++start) {
-    if (order[start] == start) {
+  // keys[i].position names the finding that belongs at i; a done place names itself.
+  for (std::uint32_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].position == start) {
       continue;
     }
     Finding held = std::move(findings[start]);
     for (std::uint32_t current = start;;) {
-      const std::uint32_t next = order[current];
-      order[current] = current;
+      const std::uint32_t next = keys[current].position;
+      keys[current].position = current;
       if (next == start) {
         findings[current] = std::move(held);
         break;

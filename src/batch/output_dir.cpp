@@ -126,35 +126,6 @@ fs::path temp_folder(const fs::path& output_dir, std::string_view name)
   return output_dir / (std::string(k_temp_prefix) + std::string(name));
 }
 
-void write_private_file(const fs::path& path, std::string_view data)
-{
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    fail(path, "The report cannot be created");
-  }
-  std::size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      ::close(fd);
-      const int error = errno;
-      ::unlink(path.c_str()); // No half-written report stays in the run folder.
-      errno = error;
-      fail(path, "The report cannot be written");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(path.c_str());
-    errno = error;
-    fail(path, "The report cannot be written");
-  }
-}
-
 void write_private_file(const fs::path& path, const std::function<void(std::ostream&)>& write)
 {
   // Created with mode 0600 first; the stream then opens the existing file.
@@ -178,6 +149,13 @@ void write_private_file(const fs::path& path, const std::function<void(std::ostr
     fs::remove(path, ignored);
     throw;
   }
+}
+
+void write_private_file(const fs::path& path, std::string_view data)
+{
+  write_private_file(path, [data](std::ostream& out) {
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  });
 }
 
 void publish(const fs::path& output_dir, const fs::path& temp, const std::string& name)

@@ -34,8 +34,8 @@ std::string shown_evidence(const FiredRule& fired, bool reveal)
 
 std::string explain(const FiredRule& fired, Language language, bool reveal)
 {
-  return replace_all(
-      explanation_pattern(*fired.rule, language), "{value}", shown_evidence(fired, reveal));
+  return fill(explanation_pattern(*fired.rule, language),
+              {{"value", shown_evidence(fired, reveal)}});
 }
 
 std::string explain(const Override& entry, Language language, bool reveal)

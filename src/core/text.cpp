@@ -116,16 +116,39 @@ std::string mask_email(std::string_view email)
   return std::string(email.substr(0, first)) + "***" + std::string(email.substr(at));
 }
 
-std::string replace_all(std::string_view text, std::string_view placeholder, std::string_view value)
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values)
 {
   std::string out;
-  std::size_t start = 0;
-  for (auto at = text.find(placeholder); !placeholder.empty() && at != std::string_view::npos;
-       at = text.find(placeholder, start)) {
-    out.append(text.substr(start, at - start)).append(value);
-    start = at + placeholder.size();
+  out.reserve(text.size() + 32);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find('{', pos);
+    if (open == std::string_view::npos) {
+      break;
+    }
+    const std::size_t close = text.find('}', open + 1);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    out.append(text.substr(pos, open - pos));
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const std::string* value = nullptr;
+    for (const auto& [key, replacement] : values) {
+      if (key == name) {
+        value = &replacement;
+        break;
+      }
+    }
+    if (value != nullptr) {
+      out += *value;
+    } else {
+      out.append(text.substr(open, close - open + 1));
+    }
+    pos = close + 1;
   }
-  return out.append(text.substr(start));
+  out.append(text.substr(pos));
+  return out;
 }
 
 } // namespace contact_audit

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Dates, numbers and placeholders as the German and English reports write them.
+// Dates and numbers as the German and English reports write them.
 #include <contact_audit/report/catalog.hpp>
 
 #include <cctype>
@@ -96,41 +96,6 @@ std::string format_change(std::int64_t n, std::string_view language)
   const std::uint64_t magnitude =
       n < 0 ? static_cast<std::uint64_t>(-(n + 1)) + 1 : static_cast<std::uint64_t>(n);
   return (n < 0 ? "\u2212" : "+") + format_number(magnitude, language);
-}
-
-std::string fill(std::string_view text,
-                 std::initializer_list<std::pair<std::string_view, std::string>> values)
-{
-  std::string out;
-  out.reserve(text.size() + 32);
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t open = text.find('{', pos);
-    if (open == std::string_view::npos) {
-      break;
-    }
-    const std::size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) {
-      break;
-    }
-    out.append(text.substr(pos, open - pos));
-    const std::string_view name = text.substr(open + 1, close - open - 1);
-    const std::string* value = nullptr;
-    for (const auto& [key, replacement] : values) {
-      if (key == name) {
-        value = &replacement;
-        break;
-      }
-    }
-    if (value != nullptr) {
-      out += *value;
-    } else {
-      out.append(text.substr(open, close - open + 1));
-    }
-    pos = close + 1;
-  }
-  out.append(text.substr(pos));
-  return out;
 }
 
 } // namespace contact_audit::report

@@ -33,6 +33,13 @@ TEST_SUITE("core::text")
     CHECK_FALSE(is_valid_utf8("\xE2\x82"));
   }
 
+  TEST_CASE("fill replaces known placeholders once and keeps unknown ones")
+  {
+    CHECK(fill("{a} und {b} und {c}", {{"a", "1"}, {"b", "{a}"}}) == "1 und {a} und {c}");
+    CHECK(fill("ohne", {}) == "ohne");
+    CHECK(fill("{offen", {{"offen", "x"}}) == "{offen");
+  }
+
   TEST_CASE("an e-mail address is masked to its first character and its domain")
   {
     CHECK(mask_email("j.mueller@acme.de") == "j***@acme.de");

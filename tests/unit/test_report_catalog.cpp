@@ -125,11 +125,4 @@ TEST_SUITE("report::format")
     CHECK(format_change(1200, "de") == "+1.200");
     CHECK(format_change(0, "en") == "\u00b10");
   }
-
-  TEST_CASE("fill replaces known placeholders once and keeps unknown ones")
-  {
-    CHECK(fill("{a} und {b} und {c}", {{"a", "1"}, {"b", "{a}"}}) == "1 und {a} und {c}");
-    CHECK(fill("ohne", {}) == "ohne");
-    CHECK(fill("{offen", {{"offen", "x"}}) == "{offen");
-  }
 }

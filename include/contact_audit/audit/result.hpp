@@ -92,8 +92,7 @@ struct Reason
   LocalisedText text() const { return pattern ? LocalisedText{text("de"), text("en")} : rendered; }
   std::string text(const std::string& language) const
   {
-    return pattern ? replace_all(pattern->in(language), "{value}", evidence)
-                   : rendered.in(language);
+    return pattern ? fill(pattern->in(language), {{"value", evidence}}) : rendered.in(language);
   }
 };
 

@@ -2,8 +2,10 @@
 // Small text helpers shared by the modules (ASCII case folding, trimming, splitting).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace contact_audit {
@@ -18,7 +20,9 @@ bool is_valid_utf8(std::string_view text);
 // An e-mail address as reports show it unless revealed: the first character and the
 // domain ("a***@example.de"), or "***" when there is no local part before an `@`.
 std::string mask_email(std::string_view email);
-// `text` with every `placeholder` (e.g. "{value}") replaced by `value`.
-std::string replace_all(std::string_view text, std::string_view placeholder, std::string_view value);
+// `text` with every "{name}" replaced by its value; unknown names stay as written.
+// A value is inserted as it is, never searched for placeholders itself.
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 } // namespace contact_audit

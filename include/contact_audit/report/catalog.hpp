@@ -2,6 +2,8 @@
 // Catalog: the report texts of one language (reports/i18n/<lang>.toml), and date/number formatting.
 #pragma once
 
+#include <contact_audit/core/text.hpp>
+
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -78,8 +80,7 @@ std::string format_number(std::uint64_t n, std::string_view language);
 // A signed difference: "−3", "+2", "±0" (the minus is U+2212).
 std::string format_change(std::int64_t n, std::string_view language);
 
-// `text` with every "{name}" replaced by its value; unknown names stay as written.
-std::string fill(std::string_view text,
-                 std::initializer_list<std::pair<std::string_view, std::string>> values);
+// Placeholders ("{name}") are filled by the shared helper in core.
+using contact_audit::fill;
 
 } // namespace contact_audit::report
