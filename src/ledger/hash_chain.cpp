@@ -171,9 +171,11 @@ struct Pending
 };
 
 // Each event's expected hashes depend only on its own fields, its subject's secret
-// and the stored hash of the event before it, so they are computed for a whole
-// batch on a second thread while the next batch is read; the checks, which need
-// the order (first problem wins), then run on the reading thread.
+// and the stored hash of the event before it, so a whole batch is hashed and
+// checked on a second thread while the reading thread fills the next one. Batches
+// are checked one after another, in order, so the first problem still wins; a
+// check that stops the walk throws, and the throw reaches the reading thread when
+// it hands over its next batch.
 class BatchHasher
 {
 public:
@@ -184,20 +186,21 @@ public:
   ~BatchHasher()
   {
     if (m_job.valid()) {
-      m_job.wait(); // Never leave a thread writing into a destroyed batch.
+      m_job.wait(); // Never leave a thread working on a destroyed batch.
     }
   }
 
-  void add(const Event& event, std::string_view secret)
+  // Takes the contents of `event`, leaving it the strings of an older event to refill.
+  void add(Event& event, std::string_view secret)
   {
     if (m_filled == m_filling.size()) {
       m_filling.emplace_back();
     }
     auto& pending = m_filling[m_filled++];
-    pending.event = event;
+    std::swap(pending.event, event);
     pending.secret.assign(secret);
     pending.previous.assign(m_previous);
-    m_previous.assign(event.hash);
+    m_previous.assign(pending.event.hash);
     if (m_filled == k_batch) {
       hand_over();
     }
@@ -207,50 +210,45 @@ public:
   void finish()
   {
     hand_over();
-    collect();
+    wait_for_job();
   }
 
 private:
   static constexpr std::size_t k_batch = 2048;
 
-  static void compute(std::vector<Pending>& batch, std::size_t count)
+  void hash_and_check(std::size_t count)
   {
     for (std::size_t i = 0; i < count; ++i) {
-      auto& pending = batch[i];
+      auto& pending = m_hashing[i];
       pending.chain = chain_hash(pending.event, pending.previous);
       pending.pii = pii_digest(pending.event, pending.secret);
+      m_check(pending);
     }
   }
 
-  // Starts hashing the filled batch after checking the one hashed before.
+  // Starts hashing and checking the filled batch once the one before is done.
   void hand_over()
   {
-    collect();
+    wait_for_job();
     std::swap(m_filling, m_hashing);
-    m_hashing_count = m_filled;
+    const std::size_t count = m_filled;
     m_filled = 0;
-    if (m_hashing_count > 0) {
-      m_job = std::async(std::launch::async, compute, std::ref(m_hashing), m_hashing_count);
+    if (count > 0) {
+      m_job = std::async(std::launch::async, [this, count] { hash_and_check(count); });
     }
   }
 
-  void collect()
+  void wait_for_job()
   {
-    if (!m_job.valid()) {
-      return;
+    if (m_job.valid()) {
+      m_job.get(); // Rethrows what stopped the walk.
     }
-    m_job.get();
-    for (std::size_t i = 0; i < m_hashing_count; ++i) {
-      m_check(m_hashing[i]);
-    }
-    m_hashing_count = 0;
   }
 
   Check m_check;
   std::vector<Pending> m_filling;
   std::vector<Pending> m_hashing;
   std::size_t m_filled = 0;
-  std::size_t m_hashing_count = 0;
   std::future<void> m_job;
   std::string m_previous{k_genesis_hash};
 };
@@ -324,8 +322,7 @@ VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& ancho
   try {
     BatchHasher hasher(check);
     try {
-      store.scan_chain(
-          [&](const Event& event, std::string_view secret) { hasher.add(event, secret); });
+      store.scan_chain([&](Event& event, std::string_view secret) { hasher.add(event, secret); });
     } catch (const CorruptEventError&) {
       hasher.finish(); // A problem in an earlier event is reported first.
       throw;

@@ -247,6 +247,7 @@ SqliteStore::SqliteStore(const std::filesystem::path& path, const StoreOptions& 
   m_database.exec("PRAGMA foreign_keys = ON");
   m_database.exec("PRAGMA synchronous = FULL");
   m_database.exec("PRAGMA cache_size = -65536");
+  m_database.exec("PRAGMA mmap_size = 2147418112");
   enable_wal();
   migrate();
 }

@@ -98,7 +98,7 @@ public:
   explicit SecretTable(std::size_t count)
   {
     std::size_t size = 16;
-    while (size < 2 * count) {
+    while (size < count + count / 2) {
       size *= 2;
     }
     m_slots.resize(size);
@@ -130,7 +130,7 @@ private:
   };
 
   // The slot holding `key`, or the empty one where it would go (the table is
-  // never more than half full, so there always is one).
+  // never more than two thirds full, so there always is one).
   std::size_t position(const SubjectKey& key) const
   {
     for (std::size_t i = SubjectKeyHash{}(key)&m_mask;; i = (i + 1) & m_mask) {
@@ -275,7 +275,7 @@ std::vector<Event> SqliteStore::events_of_number(std::string_view e164) const
   return read_events(query);
 }
 
-void SqliteStore::scan_chain(const std::function<void(const Event&, std::string_view)>& visit) const
+void SqliteStore::scan_chain(const std::function<void(Event&, std::string_view)>& visit) const
 {
   // One read transaction, so both cursors see the same snapshot while other
   // processes keep writing. The covered numbers come from a second cursor

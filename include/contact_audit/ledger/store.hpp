@@ -100,10 +100,10 @@ public:
   // Events whose scope includes `e164`, plus the events that void them; id order.
   virtual std::vector<Event> events_of_number(std::string_view e164) const = 0;
   // Every event in id order with its erasable details and the subject's
-  // secret (empty when erased), for verification.
-  virtual void
-  scan_chain(const std::function<void(const Event& event, std::string_view subject_secret)>& visit)
-      const = 0;
+  // secret (empty when erased), for verification. The visitor may take the
+  // event's contents (swap them out): the scan refills every field.
+  virtual void scan_chain(
+      const std::function<void(Event& event, std::string_view subject_secret)>& visit) const = 0;
   // Every (number, event) pair of `purpose` with effective_at and recorded_at <= `as_of`.
   virtual void
   scan_number_events(std::string_view purpose,
