@@ -175,8 +175,7 @@ public:
       tell_observer(contact, seen, numbers, lacking, nullptr);
       return;
     }
-    auto finding =
-        make_finding(contact, m_verdict, seen, std::move(numbers), m_separate, m_patterns);
+    auto finding = make_finding(contact, m_verdict, seen, std::move(numbers), m_separate, m_texts);
     tell_observer(contact, seen, finding.numbers, lacking, &finding);
     if (seen.level == exposure::ExposureLevel::lookup_only) {
       m_result.residual.push_back(std::move(finding));
@@ -262,7 +261,7 @@ private:
                      const std::vector<NumberRecord>& numbers)
   {
     for (std::size_t i = 0; i < m_setup.alternatives.size(); ++i) {
-      const auto level = exposure::expose(m_setup.alternatives[i], contact, business).level;
+      const auto level = exposure::exposure_level(m_setup.alternatives[i], contact, business);
       auto& what_if = m_result.what_if[i];
       if (level == exposure::ExposureLevel::lookup_only && lacking) {
         ++what_if.lookup_only;
@@ -306,7 +305,7 @@ private:
   const Setup& m_setup;
   classify::Classifier m_classifier;
   classify::Verdict m_verdict;
-  ReasonPatterns m_patterns;
+  SharedTexts m_texts;
   AuditResult& m_result;
   std::size_t m_max_attention;
   std::size_t m_attention_omitted = 0;

@@ -43,8 +43,9 @@ int state_severity(std::string_view state)
 
 struct Remediation
 {
-  std::string id;
-  LocalisedText text;
+  std::string_view id;
+  std::string_view de;
+  std::string_view en;
 };
 
 Remediation choose_remediation(const std::vector<NumberRecord>& numbers, bool has_separate_side)
@@ -54,33 +55,28 @@ Remediation choose_remediation(const std::vector<NumberRecord>& numbers, bool ha
   });
   if (explicit_no && has_separate_side) {
     return {"move_to_managed",
-            {"Den Kontakt in das verwaltete Konto bzw. das Arbeitsprofil verschieben: die Person "
-             "hat die Einwilligung abgelehnt oder widerrufen.",
-             "Move the contact to the managed account or work profile: the person refused or "
-             "withdrew consent."}};
+            "Den Kontakt in das verwaltete Konto bzw. das Arbeitsprofil verschieben: die Person "
+            "hat die Einwilligung abgelehnt oder widerrufen.",
+            "Move the contact to the managed account or work profile: the person refused or "
+            "withdrew consent."};
   }
   if (explicit_no) {
     return {"delete_contact",
-            {"Den Kontakt vom Gerät löschen oder die EMM-Trennung einrichten: die Person hat die "
-             "Einwilligung abgelehnt oder widerrufen.",
-             "Delete the contact from the device or set up EMM separation: the person refused "
-             "or withdrew consent."}};
+            "Den Kontakt vom Gerät löschen oder die EMM-Trennung einrichten: die Person hat die "
+            "Einwilligung abgelehnt oder widerrufen.",
+            "Delete the contact from the device or set up EMM separation: the person refused "
+            "or withdrew consent."};
   }
   return {"obtain_consent",
-          {"Einwilligung einholen (Anfrage erzeugen) oder den Kontakt in das verwaltete Konto "
-           "bzw. Arbeitsprofil verschieben.",
-           "Obtain consent (generate the request) or move the contact to the managed account or "
-           "work profile."}};
-}
-
-LocalisedText localised(const exposure::LocalisedText& text)
-{
-  return {text.de, text.en};
+          "Einwilligung einholen (Anfrage erzeugen) oder den Kontakt in das verwaltete Konto "
+          "bzw. Arbeitsprofil verschieben.",
+          "Obtain consent (generate the request) or move the contact to the managed account or "
+          "work profile."};
 }
 
 // The reasons as the reports show them. Evidence stays masked, since a stored
 // audit keeps it as it is here.
-std::vector<Reason> reasons_of(const classify::Verdict& verdict, ReasonPatterns& patterns)
+std::vector<Reason> reasons_of(const classify::Verdict& verdict, SharedTexts& texts)
 {
   using classify::Language;
   std::vector<Reason> reasons;
@@ -106,7 +102,7 @@ std::vector<Reason> reasons_of(const classify::Verdict& verdict, ReasonPatterns&
     reasons.push_back({fired.rule->id,
                        fired.rule->weight,
                        {},
-                       patterns.of(*fired.rule),
+                       texts.pattern(*fired.rule),
                        classify::shown_evidence(fired)});
   }
   return reasons;
@@ -114,7 +110,7 @@ std::vector<Reason> reasons_of(const classify::Verdict& verdict, ReasonPatterns&
 
 } // namespace
 
-std::shared_ptr<const LocalisedText> ReasonPatterns::of(const classify::RuleInfo& rule)
+std::shared_ptr<const LocalisedText> SharedTexts::pattern(const classify::RuleInfo& rule)
 {
   auto& pattern = m_patterns[&rule];
   if (!pattern) {
@@ -123,6 +119,19 @@ std::shared_ptr<const LocalisedText> ReasonPatterns::of(const classify::RuleInfo
                       classify::explanation_pattern(rule, classify::Language::en)});
   }
   return pattern;
+}
+
+SharedText SharedTexts::text(std::string_view de, std::string_view en)
+{
+  const auto found = m_texts.find(en);
+  if (found != m_texts.end()) {
+    if (found->second.get().de == de) {
+      return found->second;
+    }
+    return SharedText(std::string(de), std::string(en)); // Same English, other German: rare.
+  }
+  return m_texts.emplace(std::string(en), SharedText(std::string(de), std::string(en)))
+      .first->second;
 }
 
 bool needs_consent(const contact::Phone& phone)
@@ -179,7 +188,7 @@ Finding make_finding(const contact::Contact& contact,
                      const exposure::Exposure& exposure,
                      std::vector<NumberRecord> numbers,
                      bool has_separate_side,
-                     ReasonPatterns& patterns)
+                     SharedTexts& texts)
 {
   Finding finding;
   finding.contact = contact::best_name(contact);
@@ -193,12 +202,12 @@ Finding make_finding(const contact::Contact& contact,
                                      : contact.source.account;
   finding.classification = std::string(classify::to_string(verdict.classification));
   finding.score = verdict.score;
-  finding.reasons = reasons_of(verdict, patterns);
+  finding.reasons = reasons_of(verdict, texts);
   finding.exposure = std::string(exposure::to_string(exposure.level));
-  finding.exposure_reason = localised(exposure.reason);
-  auto remediation = choose_remediation(numbers, has_separate_side);
-  finding.remediation = std::move(remediation.id);
-  finding.remediation_text = std::move(remediation.text);
+  finding.exposure_reason = texts.text(exposure.reason.de, exposure.reason.en);
+  const auto remediation = choose_remediation(numbers, has_separate_side);
+  finding.remediation = std::string(remediation.id);
+  finding.remediation_text = texts.text(remediation.de, remediation.en);
   int severity = 0;
   for (const auto& number : numbers) {
     severity = std::max(severity, state_severity(number.consent_state));

@@ -10,6 +10,7 @@
 #include <contact_audit/ledger/state.hpp>
 
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace contact_audit::audit {
@@ -29,15 +30,30 @@ NumberRecord number_record(const contact::Phone& phone, const ledger::ConsentInd
 // True when some number of `numbers` lacks valid consent.
 bool lacks_consent(const std::vector<NumberRecord>& numbers);
 
-// Each rule's explanation pattern (Reason::pattern), made once per audit and
-// shared by every finding the rule fired for. One per thread.
-class ReasonPatterns
+// The texts findings share, made once per audit: each rule's explanation pattern
+// (Reason::pattern) and every exposure reason and remediation (SharedText). A large
+// audit has hundreds of thousands of findings, and these texts are most of what a
+// finding would otherwise hold. One per thread.
+class SharedTexts
 {
 public:
-  std::shared_ptr<const LocalisedText> of(const classify::RuleInfo& rule);
+  std::shared_ptr<const LocalisedText> pattern(const classify::RuleInfo& rule);
+  // The shared copy of the text `de`/`en`.
+  SharedText text(std::string_view de, std::string_view en);
 
 private:
+  struct Hash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept
+    {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
   std::unordered_map<const classify::RuleInfo*, std::shared_ptr<const LocalisedText>> m_patterns;
+  // By English text; the German one is compared on lookup.
+  std::unordered_map<std::string, SharedText, Hash, std::equal_to<>> m_texts;
 };
 
 // The finding for a contact the messenger reads (or can look up) with a number
@@ -48,7 +64,7 @@ Finding make_finding(const contact::Contact& contact,
                      const exposure::Exposure& exposure,
                      std::vector<NumberRecord> numbers,
                      bool has_separate_side,
-                     ReasonPatterns& patterns);
+                     SharedTexts& texts);
 
 // Order findings by severity (highest first), then contact name, then file and line.
 void sort_findings(Findings& findings);

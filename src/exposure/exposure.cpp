@@ -21,24 +21,43 @@ struct Placement
   LocalisedText note; // Prepended to the reason when an assumption placed the contact.
 };
 
-Exposure make(ExposureLevel level, std::string rule, std::string en, std::string de)
+// Builds the answer of a rule. Without texts it leaves the rule id and reason empty:
+// the what-if counts ask for the level of every contact under every alternative, and
+// spelling out sentences nobody reads would cost more than the decision itself.
+struct Maker
 {
-  return {level, std::move(rule), {std::move(en), std::move(de)}, std::nullopt};
-}
+  bool texts = true;
+
+  Exposure operator()(ExposureLevel level,
+                      std::string_view rule,
+                      std::string_view en,
+                      std::string_view de) const
+  {
+    if (!texts) {
+      return {level, {}, {}, std::nullopt};
+    }
+    return {level, std::string(rule), {std::string(en), std::string(de)}, std::nullopt};
+  }
+};
 
 Zone private_side(Platform platform)
 {
   return platform == Platform::android ? Zone::personal : Zone::unmanaged;
 }
 
-Placement
-place(const DeviceProfile& profile, const contact::Contact& contact, std::optional<bool> business)
+Placement place(const DeviceProfile& profile,
+                const contact::Contact& contact,
+                std::optional<bool> business,
+                const Maker& make)
 {
   Placement placement;
   const std::string& label = contact.source.account;
   const bool moves = profile.what_if && profile.what_if->business_contacts_moved_to && business;
   if (moves && *business) {
     placement.account = profile.what_if->business_contacts_moved_to;
+    if (!make.texts) {
+      return placement;
+    }
     placement.note = {"What-if: this business contact is assumed moved into the " +
                           std::string(to_string(*placement.account)) + " account or profile. ",
                       "Was-wäre-wenn: Dieser geschäftliche Kontakt gilt als in den Bereich \"" +
@@ -60,16 +79,22 @@ place(const DeviceProfile& profile, const contact::Contact& contact, std::option
     placement.account = zone;
   } else if (moves) {
     placement.account = private_side(profile.platform);
-    placement.note = {"What-if: this private contact is assumed to stay in the " +
-                          std::string(to_string(*placement.account)) + " account or profile. ",
-                      "Was-wäre-wenn: Dieser private Kontakt gilt als im Bereich \"" +
-                          std::string(to_string(*placement.account)) + "\" verbleibend. "};
+    if (make.texts) {
+      placement.note = {"What-if: this private contact is assumed to stay in the " +
+                            std::string(to_string(*placement.account)) + " account or profile. ",
+                        "Was-wäre-wenn: Dieser private Kontakt gilt als im Bereich \"" +
+                            std::string(to_string(*placement.account)) + "\" verbleibend. "};
+    }
   }
   return placement;
 }
 
-Exposure unknown_account(const DeviceProfile& profile, const contact::Contact& contact)
+Exposure
+unknown_account(const DeviceProfile& profile, const contact::Contact& contact, const Maker& make)
 {
+  if (!make.texts) {
+    return make(ExposureLevel::bulk_upload, {}, {}, {});
+  }
   const std::string& label = contact.source.account;
   std::string side_en = "unmanaged account";
   std::string side_de = "nicht verwalteten Account";
@@ -94,7 +119,7 @@ Exposure unknown_account(const DeviceProfile& profile, const contact::Contact& c
                   " behandelt, den der Messenger liest (vorsichtige Annahme).");
 }
 
-Exposure ios_rule(const DeviceProfile& profile, const Placement& placement)
+Exposure ios_rule(const DeviceProfile& profile, const Placement& placement, const Maker& make)
 {
   const auto& ios = profile.ios;
   if (profile.messenger.location == Zone::managed) {
@@ -148,18 +173,24 @@ Exposure ios_rule(const DeviceProfile& profile, const Placement& placement)
               "false, daher kann ein nicht verwalteter Messenger verwaltete Accounts nicht lesen.");
 }
 
-Exposure android_rule(const DeviceProfile& profile, const Placement& placement)
+Exposure android_rule(const DeviceProfile& profile, const Placement& placement, const Maker& make)
 {
   const Zone messenger = profile.messenger.location.value_or(Zone::personal);
   if (placement.account == messenger) {
-    const bool work = messenger == Zone::work;
-    return make(
-        ExposureLevel::bulk_upload,
-        "android.same-profile",
-        std::string("Android work profile: the messenger and the contact are both in the ") +
-            (work ? "work" : "personal") + " profile, so the messenger reads it.",
-        std::string("Android-Arbeitsprofil: Messenger und Kontakt liegen beide im ") +
-            (work ? "Arbeitsprofil" : "privaten Profil") + ", daher liest der Messenger ihn.");
+    if (messenger == Zone::work) {
+      return make(ExposureLevel::bulk_upload,
+                  "android.same-profile",
+                  "Android work profile: the messenger and the contact are both in the work "
+                  "profile, so the messenger reads it.",
+                  "Android-Arbeitsprofil: Messenger und Kontakt liegen beide im Arbeitsprofil, "
+                  "daher liest der Messenger ihn.");
+    }
+    return make(ExposureLevel::bulk_upload,
+                "android.same-profile",
+                "Android work profile: the messenger and the contact are both in the personal "
+                "profile, so the messenger reads it.",
+                "Android-Arbeitsprofil: Messenger und Kontakt liegen beide im privaten Profil, "
+                "daher liest der Messenger ihn.");
   }
   if (messenger == Zone::work) {
     return make(ExposureLevel::not_visible,
@@ -193,7 +224,8 @@ Exposure android_rule(const DeviceProfile& profile, const Placement& placement)
 
 Exposure platform_rule(const DeviceProfile& profile,
                        const contact::Contact& contact,
-                       const Placement& placement)
+                       const Placement& placement,
+                       const Maker& make)
 {
   switch (profile.platform) {
   case Platform::unmanaged:
@@ -204,9 +236,9 @@ Exposure platform_rule(const DeviceProfile& profile,
                 "Gerät ohne EMM: Nichts trennt die Adressbücher, daher liest der Messenger alle.");
   case Platform::ios:
     if (profile.messenger.location != Zone::managed && !placement.account) {
-      return unknown_account(profile, contact);
+      return unknown_account(profile, contact, make);
     }
-    return ios_rule(profile, placement);
+    return ios_rule(profile, placement, make);
   case Platform::android:
     if (!profile.android.work_profile) {
       return make(ExposureLevel::bulk_upload,
@@ -217,11 +249,11 @@ Exposure platform_rule(const DeviceProfile& profile,
                   "der Messenger sie alle.");
     }
     if (!placement.account) {
-      return unknown_account(profile, contact);
+      return unknown_account(profile, contact, make);
     }
-    return android_rule(profile, placement);
+    return android_rule(profile, placement, make);
   }
-  return unknown_account(profile, contact);
+  return unknown_account(profile, contact, make);
 }
 
 // iOS 18 limited access: the user picked the contacts; a contact counts as shared when its
@@ -245,8 +277,10 @@ bool is_shared(const DeviceProfile& profile,
   });
 }
 
-Exposure
-decide(const DeviceProfile& profile, const contact::Contact& contact, std::optional<bool> business)
+Exposure decide(const DeviceProfile& profile,
+                const contact::Contact& contact,
+                std::optional<bool> business,
+                const Maker& make)
 {
   if (profile.messenger.contacts_access == ContactsAccess::none) {
     return make(ExposureLevel::not_visible,
@@ -254,7 +288,7 @@ decide(const DeviceProfile& profile, const contact::Contact& contact, std::optio
                 "The messenger has no access to the contacts (contacts_access = \"none\").",
                 "Der Messenger hat keinen Zugriff auf die Kontakte (contacts_access = \"none\").");
   }
-  const Placement placement = place(profile, contact, business);
+  const Placement placement = place(profile, contact, business, make);
   Exposure exposure;
   if (placement.outlook && profile.platform == Platform::ios && !profile.ios.outlook_contact_sync) {
     exposure = make(ExposureLevel::not_visible,
@@ -266,7 +300,7 @@ decide(const DeviceProfile& profile, const contact::Contact& contact, std::optio
                     "Schutz contactSyncBlocked), daher liegt dieser Outlook-Kontakt nicht im "
                     "Adressbuch, das der Messenger liest.");
   } else {
-    exposure = platform_rule(profile, contact, placement);
+    exposure = platform_rule(profile, contact, placement, make);
   }
   exposure.account = placement.account;
   const bool limited = profile.platform == Platform::ios &&
@@ -280,7 +314,7 @@ decide(const DeviceProfile& profile, const contact::Contact& contact, std::optio
                       "iOS 18, eingeschränkter Zugriff: Der Kontakt wurde für den Messenger nicht "
                       "freigegeben.");
       exposure.account = placement.account;
-    } else {
+    } else if (make.texts) {
       exposure.rule = "ios.limited-shared";
       exposure.reason.en = "iOS 18 limited access: the user shared this contact with the "
                            "messenger. " +
@@ -290,8 +324,10 @@ decide(const DeviceProfile& profile, const contact::Contact& contact, std::optio
                            exposure.reason.de;
     }
   }
-  exposure.reason.en = placement.note.en + exposure.reason.en;
-  exposure.reason.de = placement.note.de + exposure.reason.de;
+  if (!placement.note.en.empty()) {
+    exposure.reason.en.insert(0, placement.note.en);
+    exposure.reason.de.insert(0, placement.note.de);
+  }
   return exposure;
 }
 
@@ -309,12 +345,18 @@ std::optional<ExposureLevel> parse_exposure_level(std::string_view text)
 
 Exposure expose(const DeviceProfile& profile, const contact::Contact& contact)
 {
-  return decide(profile, contact, std::nullopt);
+  return decide(profile, contact, std::nullopt, Maker{});
 }
 
 Exposure expose(const DeviceProfile& profile, const contact::Contact& contact, bool business)
 {
-  return decide(profile, contact, business);
+  return decide(profile, contact, business, Maker{});
+}
+
+ExposureLevel
+exposure_level(const DeviceProfile& profile, const contact::Contact& contact, bool business)
+{
+  return decide(profile, contact, business, Maker{false}).level;
 }
 
 } // namespace contact_audit::exposure

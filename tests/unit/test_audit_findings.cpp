@@ -104,14 +104,29 @@ TEST_SUITE("audit::reasons")
     rule.weight = 4;
     rule.description_de = "Organisation angegeben: {value}";
     rule.description_en = "organisation given: {value}";
-    ReasonPatterns patterns;
-    const auto first = patterns.of(rule);
-    const auto second = patterns.of(rule);
+    SharedTexts texts;
+    const auto first = texts.pattern(rule);
+    const auto second = texts.pattern(rule);
     CHECK(first.get() == second.get());
     CHECK(first->en == "rule org.present (+4): organisation given: {value}");
     CHECK(first->de == "Regel org.present (+4): Organisation angegeben: {value}");
     const Reason reason{rule.id, rule.weight, {}, first, "Acme {value} GmbH"};
     // Evidence that looks like a placeholder is shown as it is.
     CHECK(reason.text("en") == "rule org.present (+4): organisation given: Acme {value} GmbH");
+  }
+
+  TEST_CASE("findings share one copy of each exposure reason and remediation text")
+  {
+    SharedTexts texts;
+    const SharedText first = texts.text("Kontakt im Konto.", "Contact in the account.");
+    const SharedText second = texts.text("Kontakt im Konto.", "Contact in the account.");
+    CHECK(&first.get() == &second.get());
+    CHECK(first.in("de") == "Kontakt im Konto.");
+    CHECK(first.in("en") == "Contact in the account.");
+    // The same English with another German text is not mixed up with it.
+    const SharedText other = texts.text("Anderer Text.", "Contact in the account.");
+    CHECK(other.in("de") == "Anderer Text.");
+    CHECK(&other.get() != &first.get());
+    CHECK(SharedText().get().en.empty());
   }
 }

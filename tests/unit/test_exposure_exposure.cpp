@@ -170,6 +170,7 @@ void check_rows(const std::vector<Row>& rows)
       CHECK(with_class.level == exposure.level);
       CHECK(with_class.rule == exposure.rule);
       CHECK(with_class.reason == exposure.reason);
+      CHECK(exposure_level(profile, contact, business) == exposure.level);
     }
   }
 }
@@ -312,6 +313,10 @@ TEST_SUITE("exposure::expose")
     CHECK(private_unlabelled.rule == "android.same-profile");
     const auto private_labelled = expose(profile, contact_with("work"), false);
     CHECK(private_labelled.account == Zone::work); // A label is kept for private contacts.
+    // The level alone, as the what-if counts ask for it, agrees.
+    CHECK(exposure_level(profile, contact_with(""), true) == lookup);
+    CHECK(exposure_level(profile, contact_with("personal"), true) == lookup);
+    CHECK(exposure_level(profile, contact_with(""), false) == bulk);
 
     // Without the class, the labels decide.
     CHECK(expose(profile, contact_with("")).rule == "unknown-account");
@@ -326,6 +331,8 @@ TEST_SUITE("exposure::expose")
     CHECK(expose(profile, contact_with("unmanaged"), false).rule == "ios.limited-shared");
     CHECK(expose(profile, contact_with("unmanaged"), true).rule == "ios.limited-not-shared");
     CHECK(expose(profile, contact_with("unmanaged")).rule == "ios.limited-not-shared");
+    CHECK(exposure_level(profile, contact_with("unmanaged"), false) == bulk);
+    CHECK(exposure_level(profile, contact_with("unmanaged"), true) == hidden);
   }
 
   TEST_CASE("exposure levels are spelled as serialised")

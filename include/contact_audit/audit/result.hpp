@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace contact_audit::audit {
@@ -22,6 +23,33 @@ struct LocalisedText
   std::string de;
   std::string en;
   const std::string& in(const std::string& language) const { return language == "de" ? de : en; }
+};
+
+// A text that many findings share, such as the reason of an exposure rule or a
+// remediation: copies share one immutable text instead of holding their own.
+class SharedText
+{
+public:
+  SharedText() = default;
+  // Implicit, so that a text read back from a stored audit or written in a test
+  // can be assigned as it is.
+  SharedText(LocalisedText text) : m_text(std::make_shared<const LocalisedText>(std::move(text))) {}
+  SharedText(std::string de, std::string en)
+      : SharedText(LocalisedText{std::move(de), std::move(en)})
+  {
+  }
+
+  // The text, empty when none was set.
+  const LocalisedText& get() const
+  {
+    static const LocalisedText k_empty;
+    return m_text ? *m_text : k_empty;
+  }
+  operator const LocalisedText&() const { return get(); }
+  const std::string& in(const std::string& language) const { return get().in(language); }
+
+private:
+  std::shared_ptr<const LocalisedText> m_text;
 };
 
 struct InputFileRecord
@@ -81,7 +109,7 @@ struct Reason
   std::string rule_id;
   int weight = 0;
   // The explanation as read back from a stored audit, or made without a pattern.
-  LocalisedText rendered;
+  SharedText rendered;
   // An audit keeps each rule's explanation once, with "{value}" where the evidence
   // goes, shared by all its findings, and only the (masked) evidence per finding:
   // a large audit has hundreds of thousands of findings with several reasons each.
@@ -89,7 +117,10 @@ struct Reason
   std::string evidence;
 
   // The explanation in both languages, or in `language` ("de" or else English).
-  LocalisedText text() const { return pattern ? LocalisedText{text("de"), text("en")} : rendered; }
+  LocalisedText text() const
+  {
+    return pattern ? LocalisedText{text("de"), text("en")} : rendered.get();
+  }
   std::string text(const std::string& language) const
   {
     return pattern ? fill(pattern->in(language), {{"value", evidence}}) : rendered.in(language);
@@ -110,10 +141,10 @@ struct Finding
   int score = 0;
   std::vector<Reason> reasons;
   std::string exposure; // bulk_upload | lookup_only
-  LocalisedText exposure_reason;
+  SharedText exposure_reason;
   std::vector<NumberRecord> numbers;
   std::string remediation; // obtain_consent | move_to_managed | change_emm_setting | delete_contact
-  LocalisedText remediation_text;
+  SharedText remediation_text;
   int severity = 0; // Higher first: sorted by severity, then name.
 };
 

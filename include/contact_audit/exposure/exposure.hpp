@@ -50,4 +50,9 @@ Exposure expose(const DeviceProfile& profile, const contact::Contact& contact);
 // expose(profile, contact).
 Exposure expose(const DeviceProfile& profile, const contact::Contact& contact, bool business);
 
+// The level alone, as expose(profile, contact, business).level, without spelling out the
+// rule and reason: for counts over many contacts and alternative configurations.
+ExposureLevel
+exposure_level(const DeviceProfile& profile, const contact::Contact& contact, bool business);
+
 } // namespace contact_audit::exposure
