@@ -17,6 +17,7 @@
 #include <contact_audit/ledger/time.hpp>
 
 #include <algorithm>
+#include <future>
 
 namespace contact_audit::audit {
 namespace {
@@ -327,14 +328,23 @@ AuditResult audit_with(const AuditOptions& options,
 
   AuditResult result;
   result.manifest = make_manifest(options, setup);
+  // The manifest records each input with its hash, so the audit can be reproduced.
+  // The hashes are taken while the contacts are read, not in a serial step after.
+  auto hashes = std::async(std::launch::async, [&files] {
+    std::vector<std::string> hex;
+    for (const auto& file : files) {
+      hex.push_back(sha256_file_hex(file.path));
+    }
+    return hex;
+  });
   Assessor assessor(setup, result, options.max_attention, options.on_contact, observer);
   const auto summary = importers::run_import(
       files, pipeline, [&](contact::Contact&& contact) { assessor.assess(contact); }, counted);
 
-  // The manifest records each input with its hash, so the audit can be reproduced.
+  const auto input_hashes = hashes.get();
   for (std::size_t i = 0; i < files.size(); ++i) {
     result.manifest.inputs.push_back({files[i].path.string(),
-                                      sha256_file_hex(files[i].path),
+                                      input_hashes[i],
                                       files[i].options.account,
                                       summary.per_file[i].contacts_read});
   }

@@ -14,12 +14,12 @@ using namespace contact_audit::audit;
 
 namespace {
 
-Finding finding(int severity, std::string contact, std::size_t line)
+Finding finding(int severity, std::string contact, std::size_t line, std::string file = "book.vcf")
 {
   Finding made;
   made.severity = severity;
   made.contact = std::move(contact);
-  made.file = "book.vcf";
+  made.file = std::move(file);
   made.line = line;
   // A payload that must travel with its finding.
   made.remediation = made.contact + "#" + std::to_string(line);
@@ -32,31 +32,63 @@ TEST_SUITE("audit::findings")
 {
   TEST_CASE("findings are ordered by severity, then name, then file and line, payload intact")
   {
-    Findings findings;
-    std::mt19937 random(7);
-    for (std::size_t i = 0; i < 2000; ++i) {
-      findings.push_back(finding(static_cast<int>(random() % 4) * 10,
-                                 "Kontakt " + std::to_string(random() % 50),
-                                 1 + random() % 300));
+    // Names that share their first eight bytes, and names that differ early, are
+    // short, empty, not ASCII (UTF-8 bytes order above ASCII), 16 bytes and longer,
+    // or hold a NUL byte; several files.
+    std::vector<std::string> shared_start;
+    shared_start.reserve(50);
+    for (int i = 0; i < 50; ++i) {
+      shared_start.push_back("Kontakt " + std::to_string(i));
     }
-    auto expected = findings;
-    std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
-      if (a.severity != b.severity) {
-        return a.severity > b.severity;
+    const std::vector<std::string> mixed{"",
+                                         "A",
+                                         "Ab",
+                                         "Abc",
+                                         "Zoë",
+                                         "Ärger GmbH",
+                                         "Müller, Anna",
+                                         "Müller, Anne",
+                                         "Anna Beispiel",
+                                         "Anna Beispielhaft",
+                                         "Anna-Maria Schul",
+                                         "Anna-Maria Schulz",
+                                         "Anna-Maria Schulze",
+                                         std::string("Ab\0", 3),
+                                         "anna"};
+    const std::vector<std::string> files{"b.vcf", "a.vcf", "exports/z.csv", "a.vcf.bak"};
+    const std::vector<std::string>& shared = shared_start;
+    for (const auto* names : {&shared, &mixed}) {
+      Findings findings;
+      std::mt19937 random(7);
+      for (std::size_t i = 0; i < 2000; ++i) {
+        findings.push_back(finding(static_cast<int>(random() % 4) * 10,
+                                   (*names)[random() % names->size()],
+                                   1 + random() % 300,
+                                   files[random() % files.size()]));
       }
-      if (a.contact != b.contact) {
-        return a.contact < b.contact;
+      auto expected = findings;
+      std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
+        if (a.severity != b.severity) {
+          return a.severity > b.severity;
+        }
+        if (a.contact != b.contact) {
+          return a.contact < b.contact;
+        }
+        if (a.file != b.file) {
+          return a.file < b.file;
+        }
+        return a.line < b.line;
+      });
+      sort_findings(findings);
+      REQUIRE(findings.size() == expected.size());
+      for (std::size_t i = 0; i < findings.size(); ++i) {
+        CAPTURE(i);
+        CHECK(findings[i].severity == expected[i].severity);
+        CHECK(findings[i].contact == expected[i].contact);
+        CHECK(findings[i].file == expected[i].file);
+        CHECK(findings[i].line == expected[i].line);
+        CHECK(findings[i].remediation == expected[i].remediation);
       }
-      return a.line < b.line;
-    });
-    sort_findings(findings);
-    REQUIRE(findings.size() == expected.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      CAPTURE(i);
-      CHECK(findings[i].severity == expected[i].severity);
-      CHECK(findings[i].contact == expected[i].contact);
-      CHECK(findings[i].line == expected[i].line);
-      CHECK(findings[i].remediation == expected[i].remediation);
     }
   }
 
