@@ -12,6 +12,7 @@
 #include <contact_audit/ledger/state.hpp>
 #include <contact_audit/ledger/time.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -93,7 +94,12 @@ std::size_t findings_bytes(const audit::Findings& findings)
 }
 
 // The audit alone, as the CLI runs it; prints its figures. Runs in the child process.
-int run_audit_only(const std::filesystem::path& book, const std::filesystem::path& ledger_path)
+// With `timing`, writes there when the audit ended (steady clock, which both processes
+// share) and the CPU seconds it took, so that the parent's figures leave out the
+// findings estimate below, which is the benchmark's own work.
+int run_audit_only(const std::filesystem::path& book,
+                   const std::filesystem::path& ledger_path,
+                   const std::filesystem::path& timing = {})
 {
   audit::AuditOptions options;
   options.device_profile = k_profile;
@@ -106,6 +112,10 @@ int run_audit_only(const std::filesystem::path& book, const std::filesystem::pat
   // As `contact-audit audit` does, the result is left to the end of the process.
   static const auto& result = *new audit::AuditResult(audit::run_audit(options, sink));
   const double seconds = seconds_since(start);
+  if (!timing.empty()) {
+    std::ofstream(timing) << Clock::now().time_since_epoch().count() << ' '
+                          << cpu_seconds(RUSAGE_SELF) << '\n';
+  }
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
   const auto& totals = result.totals;
@@ -187,13 +197,59 @@ void write_forms(const std::filesystem::path& path,
 
 int usage()
 {
-  std::cerr << "Usage: audit_bench [CONTACTS] [CONSENTS] [WORK_DIR]\n"
+  std::cerr << "Usage: audit_bench [CONTACTS] [CONSENTS] [WORK_DIR] [ROUNDS]\n"
                "Generates a synthetic vCard book of CONTACTS contacts (default 1000000), times "
                "the import benchmark's work on it, builds a ledger of CONSENTS consents (default "
                "300000) for part of its numbers through the consent-form import, then times the "
-               "whole audit in a child process and prints contacts/s and peak RSS. With WORK_DIR "
-               "the book and ledger are kept there.\n";
+               "whole audit in a child process and prints contacts/s and peak RSS. ROUNDS "
+               "(default 3) pairs of import pass and audit run alternately, and the median of "
+               "their ratios is printed, since a shared machine's speed drifts between runs. "
+               "With WORK_DIR the book and ledger are kept there.\n";
   return 2;
+}
+
+// One audit in a child process of its own, so that its peak RSS is the audit's alone.
+struct AuditRun
+{
+  double seconds = 0; // From the start of the child to the end of the audit.
+  double cpu = 0;
+  bool ok = false;
+};
+
+AuditRun run_audit_child(const char* self,
+                         const std::filesystem::path& book,
+                         const std::filesystem::path& ledger_path,
+                         const std::filesystem::path& timing)
+{
+  std::cout.flush();
+  const auto start = Clock::now();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::execl("/proc/self/exe",
+            self,
+            "--audit-only",
+            book.c_str(),
+            ledger_path.c_str(),
+            timing.c_str(),
+            static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  AuditRun run;
+  std::int64_t end_ticks = 0;
+  std::ifstream(timing) >> end_ticks >> run.cpu;
+  run.seconds =
+      std::chrono::duration<double>(Clock::time_point(Clock::duration(end_ticks)) - start).count();
+  run.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && end_ticks > 0;
+  return run;
+}
+
+double median(std::vector<double> values)
+{
+  std::sort(values.begin(), values.end());
+  const std::size_t middle = values.size() / 2;
+  return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
 } // namespace
@@ -203,12 +259,14 @@ int main(int argc, char** argv)
   if (argc > 1 && std::string(argv[1]) == "--help") {
     return usage();
   }
-  if (argc == 4 && std::string(argv[1]) == "--audit-only") {
-    return run_audit_only(argv[2], argv[3]);
+  if ((argc == 4 || argc == 5) && std::string(argv[1]) == "--audit-only") {
+    return run_audit_only(argv[2], argv[3], argc == 5 ? argv[4] : "");
   }
   const std::size_t contacts = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
   const std::size_t consents = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 300'000;
   const bool keep = argc > 3;
+  const std::size_t rounds =
+      std::max<std::size_t>(1, argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 3);
   const auto dir = keep ? std::filesystem::path(argv[3])
                         : std::filesystem::temp_directory_path() /
                               ("contact-audit-audit-bench-" + std::to_string(::getpid()));
@@ -217,11 +275,13 @@ int main(int argc, char** argv)
   const auto ledger_path = dir / "ledger.sqlite";
   std::filesystem::remove(ledger_path);
   const auto stats = bench::write_synthetic_vcard(book, contacts);
+  std::cout << "book:            " << stats.contacts << " contacts, " << stats.phones << " TEL, "
+            << stats.bytes / (1024 * 1024) << " MiB\n";
 
   // About 1.6 numbers per contact: spread the consents over the whole book.
   const std::size_t stride =
       std::max<std::size_t>(1, stats.phones / std::max<std::size_t>(consents, 1) / 2);
-  const auto pass = import_pass(book, consents, stride);
+  auto pass = import_pass(book, consents, stride);
   write_forms(dir / "forms.csv", pass.consents);
   const auto ledger_start = Clock::now();
   {
@@ -234,38 +294,37 @@ int main(int argc, char** argv)
               << summary.rejected << " rejected)\n";
   }
 
-  std::cout.flush();
-  const auto audit_start = Clock::now();
-  const pid_t child = ::fork();
-  if (child == 0) {
-    ::execl("/proc/self/exe",
-            argv[0],
-            "--audit-only",
-            book.c_str(),
-            ledger_path.c_str(),
-            static_cast<char*>(nullptr));
-    std::_Exit(127);
+  std::vector<double> wall_ratios;
+  std::vector<double> cpu_ratios;
+  bool ok = true;
+  for (std::size_t round = 1; round <= rounds; ++round) {
+    if (round > 1) {
+      pass = import_pass(book, 0, stride);
+    }
+    const auto audit = run_audit_child(argv[0], book, ledger_path, dir / "audit-timing.txt");
+    ok = ok && audit.ok;
+    const double import_rate = pass.contacts / pass.seconds;
+    const double audit_rate = pass.contacts / audit.seconds;
+    const double import_cpu_rate = pass.contacts / pass.cpu;
+    const double audit_cpu_rate = pass.contacts / audit.cpu;
+    wall_ratios.push_back(audit_rate / import_rate);
+    cpu_ratios.push_back(audit_cpu_rate / import_cpu_rate);
+    std::cout << "round " << round << " of " << rounds << "\n"
+              << "  import seconds:   " << pass.seconds << "\n"
+              << "  import contacts/s: " << static_cast<long>(import_rate)
+              << " (per CPU second: " << static_cast<long>(import_cpu_rate) << ")\n"
+              << "  audit process s:  " << audit.seconds
+              << " (start-up and ledger load included; the findings estimate left out)\n"
+              << "  audit contacts/s: " << static_cast<long>(audit_rate)
+              << " (per CPU second: " << static_cast<long>(audit_cpu_rate) << ")\n"
+              << "  audit/import:     " << static_cast<int>(100 * wall_ratios.back())
+              << " % (per CPU second: " << static_cast<int>(100 * cpu_ratios.back()) << " %)\n";
   }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  const double audit_seconds = seconds_since(audit_start);
-  const double audit_cpu = cpu_seconds(RUSAGE_CHILDREN);
+  std::cout << "audit/import median of " << rounds
+            << " rounds: " << static_cast<int>(100 * median(wall_ratios))
+            << " % (per CPU second: " << static_cast<int>(100 * median(cpu_ratios)) << " %)\n";
   if (!keep) {
     std::filesystem::remove_all(dir);
   }
-  const double import_rate = pass.contacts / pass.seconds;
-  const double audit_rate = pass.contacts / audit_seconds;
-  std::cout << "book:            " << stats.contacts << " contacts, " << stats.phones << " TEL, "
-            << stats.bytes / (1024 * 1024) << " MiB\n"
-            << "import seconds:  " << pass.seconds << "\n"
-            << "import contacts/s: " << static_cast<long>(import_rate)
-            << " (per CPU second: " << static_cast<long>(pass.contacts / pass.cpu) << ")\n"
-            << "audit process s: " << audit_seconds << " (start-up and ledger load included)\n"
-            << "audit contacts/s: " << static_cast<long>(audit_rate)
-            << " (per CPU second: " << static_cast<long>(pass.contacts / audit_cpu) << ")\n"
-            << "audit/import:    " << static_cast<int>(100 * audit_rate / import_rate)
-            << " % (per CPU second: "
-            << static_cast<int>(100 * (pass.contacts / audit_cpu) / (pass.contacts / pass.cpu))
-            << " %)\n";
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+  return ok ? 0 : 1;
 }

@@ -165,6 +165,7 @@ public:
     count_class();
     note_attention(contact);
     std::vector<NumberRecord> numbers;
+    numbers.reserve(contact.phones.size());
     for (const auto& phone : contact.phones) {
       numbers.push_back(number_record(phone, *m_setup.consents));
     }
