@@ -398,11 +398,15 @@ TEST_SUITE("classify::thresholds")
 
   TEST_CASE("unknown is treated as the policy says, business and private stay")
   {
-    for (const auto& [setting, expected] : std::vector<std::pair<std::string, Classification>>{
+    for (const auto& row : std::vector<std::pair<std::string, Classification>>{
              {"", Classification::business},
              {"unknown_as = \"business\"", Classification::business},
              {"unknown_as = \"private\"", Classification::private_},
              {"unknown_as = \"unknown\"", Classification::unknown}}) {
+      // Named references, not a structured binding: CAPTURE makes a lambda, and
+      // clang before 16 cannot capture a structured binding.
+      const std::string& setting = row.first;
+      const Classification expected = row.second;
       CAPTURE(setting);
       const auto rules = rules_from(k_scoring + "[policy]\n" + setting + "\n");
       Contact contact;
