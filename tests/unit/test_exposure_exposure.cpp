@@ -3,6 +3,7 @@
 #include "test_exposure_support.hpp"
 
 #include <contact_audit/exposure/exposure.hpp>
+#include <contact_audit/exposure/what_if.hpp>
 
 #include <doctest/doctest.h>
 
@@ -333,6 +334,43 @@ TEST_SUITE("exposure::expose")
     CHECK(expose(profile, contact_with("unmanaged")).rule == "ios.limited-not-shared");
     CHECK(exposure_level(profile, contact_with("unmanaged"), false) == bulk);
     CHECK(exposure_level(profile, contact_with("unmanaged"), true) == hidden);
+  }
+
+  TEST_CASE("the level alone agrees with expose() on every sample profile and its what-ifs")
+  {
+    const std::vector<contact::Contact> contacts{
+        contact_with(""),
+        contact_with("managed"),
+        contact_with("unmanaged"),
+        contact_with("outlook"),
+        contact_with("personal"),
+        contact_with("work"),
+        contact_with("elsewhere"),
+        contact_with("unmanaged", "private-1"),
+        contact_with("managed", "uid-9", {"+49305550022"}),
+    };
+    std::size_t compared = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(exposure_test::k_devices)) {
+      if (entry.path().extension() != ".toml") {
+        continue;
+      }
+      CAPTURE(entry.path().filename().string());
+      const DeviceProfile base = load_device_profile(entry.path());
+      std::vector<DeviceProfile> profiles = alternative_configurations(base);
+      profiles.insert(profiles.begin(), base);
+      for (const auto& profile : profiles) {
+        for (const auto& contact : contacts) {
+          for (const bool business : {true, false}) {
+            CAPTURE(contact.source.account);
+            CAPTURE(business);
+            CHECK(exposure_level(profile, contact, business) ==
+                  expose(profile, contact, business).level);
+            ++compared;
+          }
+        }
+      }
+    }
+    CHECK(compared > 200);
   }
 
   TEST_CASE("exposure levels are spelled as serialised")
