@@ -221,6 +221,7 @@ AuditRun run_audit_child(const char* self,
                          const std::filesystem::path& ledger_path,
                          const std::filesystem::path& timing)
 {
+  std::filesystem::remove(timing); // A child that fails must not leave an earlier round's time.
   std::cout.flush();
   const auto start = Clock::now();
   const pid_t child = ::fork();

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <numeric>
+#include <map>
 #include <string_view>
 
 namespace contact_audit::audit {
@@ -237,35 +237,27 @@ std::uint64_t order_bytes(std::string_view text, std::size_t offset)
 // findings of the same name compare files without reading the paths.
 std::vector<std::uint32_t> file_ranks(const Findings& findings)
 {
-  // Distinct files in first-seen order, and each finding's index into them.
-  std::unordered_map<std::string_view, std::uint32_t> index_of;
-  std::vector<std::string_view> files;
-  std::vector<std::uint32_t> ranks;
-  ranks.reserve(findings.size());
+  std::map<std::string_view, std::uint32_t> rank_of;
+  // Each finding's place in rank_of; consecutive findings mostly share their file.
+  std::vector<const std::uint32_t*> rank_at;
+  rank_at.reserve(findings.size());
   std::string_view last;
-  std::uint32_t last_index = 0;
+  const std::uint32_t* last_rank = nullptr;
   for (const Finding& finding : findings) {
-    if (files.empty() || finding.file != last) {
+    if (last_rank == nullptr || finding.file != last) {
       last = finding.file;
-      const auto [entry, added] = index_of.emplace(last, static_cast<std::uint32_t>(files.size()));
-      if (added) {
-        files.push_back(last);
-      }
-      last_index = entry->second;
+      last_rank = &rank_of.try_emplace(last, 0).first->second;
     }
-    ranks.push_back(last_index);
+    rank_at.push_back(last_rank);
   }
-  std::vector<std::uint32_t> by_path(files.size());
-  std::iota(by_path.begin(), by_path.end(), 0U);
-  std::sort(by_path.begin(), by_path.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return files[a] < files[b];
-  });
-  std::vector<std::uint32_t> rank(files.size());
-  for (std::uint32_t r = 0; r < by_path.size(); ++r) {
-    rank[by_path[r]] = r;
+  std::uint32_t next = 0;
+  for (auto& [file, rank] : rank_of) {
+    rank = next++;
   }
-  for (auto& value : ranks) {
-    value = rank[value];
+  std::vector<std::uint32_t> ranks;
+  ranks.reserve(rank_at.size());
+  for (const auto* rank : rank_at) {
+    ranks.push_back(*rank);
   }
   return ranks;
 }
@@ -289,6 +281,7 @@ void sort_findings(Findings& findings)
     std::size_t line;
   };
   constexpr std::size_t k_inline_name = 16;
+  const auto ranks = file_ranks(findings);
   std::vector<Key> keys;
   keys.reserve(findings.size());
   for (std::uint32_t i = 0; i < findings.size(); ++i) {
@@ -298,12 +291,8 @@ void sort_findings(Findings& findings)
                     order_bytes(finding.contact, 0),
                     order_bytes(finding.contact, 8),
                     finding.contact,
-                    0,
+                    ranks[i],
                     finding.line});
-  }
-  const auto ranks = file_ranks(findings);
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    keys[i].file_rank = ranks[i];
   }
   std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.severity != b.severity) {

@@ -5,6 +5,7 @@
 #include <contact_audit/audit/result.hpp>
 #include <contact_audit/classify/classifier.hpp>
 #include <contact_audit/contact/contact.hpp>
+#include <contact_audit/core/string_map.hpp>
 #include <contact_audit/exposure/device_profile.hpp>
 #include <contact_audit/exposure/exposure.hpp>
 #include <contact_audit/ledger/state.hpp>
@@ -42,18 +43,9 @@ public:
   SharedText text(std::string_view de, std::string_view en);
 
 private:
-  struct Hash
-  {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept
-    {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-
   std::unordered_map<const classify::RuleInfo*, std::shared_ptr<const LocalisedText>> m_patterns;
   // By English text; the German one is compared on lookup.
-  std::unordered_map<std::string, SharedText, Hash, std::equal_to<>> m_texts;
+  StringMap<SharedText> m_texts;
 };
 
 // The finding for a contact the messenger reads (or can look up) with a number

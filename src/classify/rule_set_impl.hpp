@@ -116,7 +116,7 @@ public:
   std::uint32_t lists_of(std::string_view domain) const;
 
 private:
-  using Map = std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>>;
+  using Map = StringMap<std::uint32_t>;
   Map m_domains;
   Map m_wildcard_names;
 };
@@ -133,7 +133,7 @@ public:
   std::uint32_t lists_of(std::string_view word) const;
 
 private:
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> m_words;
+  StringMap<std::uint32_t> m_words;
 };
 
 // E.164 prefixes ("+4930123456" covers +4930123456 and every longer number).

@@ -2,26 +2,14 @@
 // Case folding and word splitting shared by the rule loader and the matchers.
 #pragma once
 
+#include <contact_audit/core/string_map.hpp>
+
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace contact_audit::classify {
-
-// Hash for string sets that are looked up by string_view without allocating.
-struct TransparentHash
-{
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const
-  {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
-using StringSet = std::unordered_set<std::string, TransparentHash, std::equal_to<>>;
 
 // Append `text` to `out` folded for comparison: ASCII letters and the German
 // upper-case umlauts (Ä Ö Ü in UTF-8) in lower case; everything else as is.

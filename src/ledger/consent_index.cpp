@@ -9,6 +9,7 @@
 // string-keyed map, so nothing is lost.
 #include "subject_key.hpp"
 
+#include <contact_audit/core/string_map.hpp>
 #include <contact_audit/ledger/catalogue.hpp>
 #include <contact_audit/ledger/state.hpp>
 #include <contact_audit/ledger/store.hpp>
@@ -33,15 +34,6 @@ struct PerSubject
   bool accepted = false;
   bool verbal = false;
   bool colleague = false;
-};
-
-struct TransparentHash
-{
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept
-  {
-    return std::hash<std::string_view>{}(text);
-  }
 };
 
 // The digits of "+<1 to 15 digits, the first not 0>" as a number; 0 for any other text.
@@ -75,7 +67,7 @@ struct ConsentIndex::Impl
   std::vector<Entry> entries;
   std::vector<Slot> slots; // Power-of-two size, at most half full.
   unsigned shift = 64;     // 64 - log2(slots.size()).
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> odd_numbers;
+  StringMap<std::uint32_t> odd_numbers;
   std::string purpose;
   Timestamp as_of{};
   std::optional<ChainHead> head;
