@@ -190,8 +190,8 @@ int main(int argc, char** argv)
             << "ledger MiB:      " << ledger_mib << "\n"
             << "verify:          " << (report.intact ? "intact" : "BROKEN") << ", " << report.events
             << " events in " << verify_seconds << " s\n"
-            << "verify CPU s:    " << verify_cpu << " (reading thread " << verify_thread_cpu
-            << " s)\n"
+            << "verify CPU s:    " << verify_cpu << " (calling thread " << verify_thread_cpu
+            << " s; " << report.ranges << " id ranges shared by the reading threads)\n"
             << "verify idle 2-core estimate: "
             << idle_two_core_rate(report.events, verify_cpu, verify_thread_cpu) << " events/s\n"
             << "verify events/s: " << static_cast<long>(report.events / verify_seconds)

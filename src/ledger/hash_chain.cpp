@@ -4,17 +4,50 @@
 #include <contact_audit/ledger/hash_chain.hpp>
 #include <contact_audit/ledger/store.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstring>
 #include <functional>
-#include <future>
 #include <map>
+#include <set>
+#include <thread>
+#include <vector>
 
 namespace contact_audit::ledger {
 namespace {
 
+// True when `value` holds a backslash, newline or carriage return. Eight bytes at
+// a time: this runs for every field of every event a verification walk hashes,
+// and almost no value has one.
+bool needs_escaping(std::string_view value)
+{
+  constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t k_high_bits = 0x8080808080808080ULL;
+  // Non-zero exactly when some byte of `word` is `byte` (the classic zero-byte test).
+  const auto holds = [](std::uint64_t word, unsigned char byte) {
+    const std::uint64_t zero_where_equal = word ^ (k_ones * byte);
+    return (zero_where_equal - k_ones) & ~zero_where_equal & k_high_bits;
+  };
+  std::uint64_t found = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= value.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, value.data() + i, sizeof word);
+    found |= holds(word, '\\') | holds(word, '\n') | holds(word, '\r');
+  }
+  for (; i < value.size(); ++i) {
+    found |= value[i] == '\\' || value[i] == '\n' || value[i] == '\r' ? 1U : 0U;
+  }
+  return found != 0;
+}
+
 void append_escaped(std::string& out, std::string_view value)
 {
+  if (!needs_escaping(value)) {
+    out += value;
+    return;
+  }
   for (const char c : value) {
     switch (c) {
     case '\\':
@@ -160,200 +193,217 @@ std::optional<Anchor> parse_anchor(std::string_view text)
 
 namespace {
 
-// One event waiting for its checks, with what its hashes are computed from.
-struct Pending
+// What the walk over one id range has found so far.
+struct RangeWalk
 {
-  Event event;
-  std::string secret;
-  std::string previous; // The stored hash of the event read before it.
-  std::string chain;    // Computed chain hash.
-  std::string pii;      // Computed pii_digest; empty without a secret.
-};
-
-// Each event's expected hashes depend only on its own fields, its subject's secret
-// and the stored hash of the event before it, so a whole batch is hashed and
-// checked on a second thread while the reading thread fills the next one. Batches
-// are checked one after another, in order, so the first problem still wins; a
-// check that stops the walk throws, and the throw reaches the reading thread when
-// it hands over its next batch.
-class BatchHasher
-{
-public:
-  using Check = std::function<void(const Pending&)>;
-  explicit BatchHasher(Check check) : m_check(std::move(check)) {}
-  BatchHasher(const BatchHasher&) = delete;
-  BatchHasher& operator=(const BatchHasher&) = delete;
-  ~BatchHasher()
+  explicit RangeWalk(const ChainPart& range)
+      : expected_id(range.first_id), previous(range.previous_hash)
   {
-    if (m_job.valid()) {
-      m_job.wait(); // Never leave a thread working on a destroyed batch.
-    }
   }
 
-  // Takes the contents of `event`, leaving it the strings of an older event to refill.
-  void add(Event& event, std::string_view secret)
-  {
-    if (m_filled == m_filling.size()) {
-      m_filling.emplace_back();
-    }
-    auto& pending = m_filling[m_filled++];
-    std::swap(pending.event, event);
-    pending.secret.assign(secret);
-    pending.previous.assign(m_previous);
-    m_previous.assign(pending.event.hash);
-    if (m_filled == k_batch) {
-      hand_over();
-    }
-  }
-
-  // Checks every event added so far, in order.
-  void finish()
-  {
-    hand_over();
-    wait_for_job();
-  }
-
-private:
-  static constexpr std::size_t k_batch = 2048;
-
-  void hash_and_check(std::size_t count)
-  {
-    for (std::size_t i = 0; i < count; ++i) {
-      auto& pending = m_hashing[i];
-      pending.chain = chain_hash(pending.event, pending.previous);
-      pending.pii = pii_digest(pending.event, pending.secret);
-      m_check(pending);
-    }
-  }
-
-  // Starts hashing and checking the filled batch once the one before is done.
-  void hand_over()
-  {
-    wait_for_job();
-    std::swap(m_filling, m_hashing);
-    const std::size_t count = m_filled;
-    m_filled = 0;
-    if (count > 0) {
-      m_job = std::async(std::launch::async, [this, count] { hash_and_check(count); });
-    }
-  }
-
-  void wait_for_job()
-  {
-    if (m_job.valid()) {
-      m_job.get(); // Rethrows what stopped the walk.
-    }
-  }
-
-  Check m_check;
-  std::vector<Pending> m_filling;
-  std::vector<Pending> m_hashing;
-  std::size_t m_filled = 0;
-  std::future<void> m_job;
-  std::string m_previous{k_genesis_hash};
-};
-
-} // namespace
-
-VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& anchor)
-{
-  const auto started = std::chrono::steady_clock::now();
-  VerifyReport report;
-  std::string previous(k_genesis_hash);
-  std::int64_t expected_id = 1;
-  bool anchor_seen = false;
+  std::uint64_t events = 0;
+  std::int64_t expected_id;
+  std::string previous; // The stored hash of the event before the next one.
+  std::int64_t first_event = 0;
+  std::int64_t bad_event = 0; // 0 while nothing is wrong.
+  std::string problem;
   // Subjects whose personal data (and key) is gone, with their first event;
   // each must have an `erased` event, or the data was deleted behind our back.
   std::map<std::string, std::int64_t, std::less<>> keyless_subjects;
-  std::map<std::string, bool, std::less<>> erased_subjects;
-  const auto fail = [&](std::int64_t id, std::string problem) {
-    report.intact = false;
-    report.first_bad_event = id;
-    report.problem = std::move(problem);
+  std::set<std::string, std::less<>> erased_subjects;
+  bool anchor_seen = false;
+
+  [[noreturn]] void fail(std::int64_t id, std::string what)
+  {
+    bad_event = id;
+    problem = std::move(what);
     throw StopScan{};
-  };
-  const auto check = [&](const Pending& pending) {
-    ++report.events;
-    const Event& event = pending.event;
-    if (event.id != expected_id) {
-      const auto id = std::to_string(event.id);
-      fail(expected_id,
-           event.id > expected_id
-               ? "Event " + std::to_string(expected_id) + " is missing: the ids jump from " +
-                     std::to_string(expected_id - 1) + " to " + id + " (an event was deleted)."
-               : "Event " + id + " is out of order (an event was inserted).");
+  }
+};
+
+// Checks the next event of `walk`'s range; records the first problem and stops the range.
+void check_event(RangeWalk& walk,
+                 const Event& event,
+                 std::string_view secret,
+                 const std::optional<Anchor>& anchor)
+{
+  ++walk.events;
+  if (walk.first_event == 0) {
+    walk.first_event = event.id;
+  }
+  if (event.id != walk.expected_id) {
+    const auto id = std::to_string(event.id);
+    walk.fail(walk.expected_id,
+              event.id > walk.expected_id
+                  ? "Event " + std::to_string(walk.expected_id) +
+                        " is missing: the ids jump from " + std::to_string(walk.expected_id - 1) +
+                        " to " + id + " (an event was deleted)."
+                  : "Event " + id + " is out of order (an event was inserted).");
+  }
+  const auto id = [&] { return std::to_string(event.id); };
+  // walk.previous is the stored hash of the event before, which the check of
+  // that event matches against its recomputed hash.
+  if (chain_hash(event, walk.previous) != event.hash) {
+    walk.fail(event.id,
+              "Event " + id() +
+                  " does not match its hash: its fields were changed, or an event "
+                  "before it was deleted, inserted or reordered.");
+  }
+  if (!secret.empty()) {
+    if (pii_digest(event, secret) != event.pii_digest) {
+      walk.fail(event.id,
+                "The personal details of event " + id() +
+                    " (covered numbers, evidence reference, reason) do not match its digest: "
+                    "they were changed outside contact-audit.");
     }
-    const auto id = [&] { return std::to_string(event.id); };
-    // pending.previous is the stored hash of the event before, which every
-    // earlier check has already matched against its recomputed hash.
-    if (pending.chain != event.hash) {
-      fail(event.id,
-           "Event " + id() +
-               " does not match its hash: its fields were changed, or an event "
-               "before it was deleted, inserted or reordered.");
+  } else {
+    if (!event.numbers.empty() || !event.evidence_ref.empty() || !event.reason.empty()) {
+      walk.fail(event.id,
+                "Event " + id() + " holds personal details although its subject's key is gone.");
     }
-    if (!pending.secret.empty()) {
-      if (pending.pii != event.pii_digest) {
-        fail(event.id,
-             "The personal details of event " + id() +
-                 " (covered numbers, evidence reference, reason) do not match its digest: they "
-                 "were changed outside contact-audit.");
-      }
-    } else {
-      if (!event.numbers.empty() || !event.evidence_ref.empty() || !event.reason.empty()) {
-        fail(event.id,
-             "Event " + id() + " holds personal details although its subject's key is gone.");
-      }
-      keyless_subjects.try_emplace(event.subject_id, event.id);
+    walk.keyless_subjects.try_emplace(event.subject_id, event.id);
+  }
+  if (event.action == Action::erased) {
+    walk.erased_subjects.insert(event.subject_id);
+  }
+  if (anchor && event.id == anchor->event_id) {
+    walk.anchor_seen = true;
+    if (event.hash != anchor->hash) {
+      walk.fail(event.id,
+                "Event " + id() + " does not have the anchored hash: the chain was rewritten.");
     }
-    if (event.action == Action::erased) {
-      erased_subjects[event.subject_id] = true;
+  }
+  walk.previous.assign(event.hash);
+  ++walk.expected_id;
+}
+
+void report_problem(VerifyReport& report, std::int64_t event_id, std::string problem)
+{
+  report.intact = false;
+  report.first_bad_event = event_id;
+  report.problem = std::move(problem);
+}
+
+// The first problem over all ranges, in id order, as one walk over the whole
+// chain would have found it.
+void summarise(VerifyReport& report,
+               const std::vector<ChainPart>& ranges,
+               const std::vector<RangeWalk>& walks,
+               const std::optional<Anchor>& anchor)
+{
+  for (std::size_t i = 0; i < walks.size(); ++i) {
+    const auto& walk = walks[i];
+    report.events += walk.events;
+    if (walk.bad_event != 0) {
+      report_problem(report, walk.bad_event, walk.problem);
+      return;
     }
-    if (anchor && event.id == anchor->event_id) {
-      anchor_seen = true;
-      if (event.hash != anchor->hash) {
-        fail(event.id,
-             "Event " + id() + " does not have the anchored hash: the chain was rewritten.");
-      }
+    // A range that ends before its last id lost its last events; the next event
+    // read after it shows the gap, as in one walk.
+    const auto next = std::find_if(walks.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                   walks.end(),
+                                   [](const RangeWalk& later) { return later.first_event != 0; });
+    if (walk.expected_id != ranges[i].last_id + 1 && next != walks.end()) {
+      report.events += 1;
+      report_problem(report,
+                     walk.expected_id,
+                     "Event " + std::to_string(walk.expected_id) +
+                         " is missing: the ids jump from " + std::to_string(walk.expected_id - 1) +
+                         " to " + std::to_string(next->first_event) + " (an event was deleted).");
+      return;
     }
-    previous.assign(event.hash);
-    ++expected_id;
-  };
+  }
+  for (const auto& walk : walks) {
+    if (walk.events > 0) {
+      report.head = ChainHead{walk.expected_id - 1, walk.previous};
+    }
+  }
+  std::map<std::string_view, std::int64_t> keyless_subjects;
+  std::set<std::string_view> erased_subjects;
+  bool anchor_seen = false;
+  for (const auto& walk : walks) {
+    for (const auto& [subject, first_event] : walk.keyless_subjects) {
+      keyless_subjects.try_emplace(subject, first_event); // Ranges come in id order.
+    }
+    erased_subjects.insert(walk.erased_subjects.begin(), walk.erased_subjects.end());
+    anchor_seen = anchor_seen || walk.anchor_seen;
+  }
+  std::int64_t first_unexplained = 0;
+  for (const auto& [subject, first_event] : keyless_subjects) {
+    if (!erased_subjects.contains(subject) &&
+        (first_unexplained == 0 || first_event < first_unexplained)) {
+      first_unexplained = first_event;
+    }
+  }
+  if (first_unexplained != 0) {
+    report_problem(report,
+                   first_unexplained,
+                   "The personal data of the subject of event " +
+                       std::to_string(first_unexplained) + " was deleted without an erased event.");
+  } else if (anchor && !anchor_seen) {
+    report_problem(report,
+                   anchor->event_id,
+                   "The anchored event " + std::to_string(anchor->event_id) +
+                       " is missing: events were deleted from the end of the chain.");
+  }
+}
+
+// Ranges read at once: one per core, once each has enough events to repay its
+// connection and thread.
+std::size_t walk_threads(const Store& store, std::size_t requested)
+{
+  if (requested > 0) {
+    return requested;
+  }
+  constexpr std::int64_t k_min_events_per_thread = 20'000;
+  constexpr std::size_t k_max_threads = 8;
+  const auto head = store.head();
+  const auto by_length = static_cast<std::size_t>(
+      std::max<std::int64_t>(head ? head->event_id / k_min_events_per_thread : 0, 1));
+  const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+  return std::min({by_length, cores, k_max_threads});
+}
+
+} // namespace
+
+VerifyReport
+verify_chain(const Store& store, const std::optional<Anchor>& anchor, std::size_t threads)
+{
+  const auto started = std::chrono::steady_clock::now();
+  VerifyReport report;
+  std::vector<ChainPart> ranges;
+  std::vector<RangeWalk> walks;
   try {
-    BatchHasher hasher(check);
-    try {
-      store.scan_chain([&](Event& event, std::string_view secret) { hasher.add(event, secret); });
-    } catch (const CorruptEventError&) {
-      hasher.finish(); // A problem in an earlier event is reported first.
-      throw;
-    }
-    hasher.finish();
-    if (report.events > 0) {
-      report.head = ChainHead{expected_id - 1, previous};
-    }
-    std::int64_t first_unexplained = 0;
-    for (const auto& [subject, first_event] : keyless_subjects) {
-      if (!erased_subjects.contains(subject) &&
-          (first_unexplained == 0 || first_event < first_unexplained)) {
-        first_unexplained = first_event;
-      }
-    }
-    if (first_unexplained != 0) {
-      fail(first_unexplained,
-           "The personal data of the subject of event " + std::to_string(first_unexplained) +
-               " was deleted without an erased event.");
-    }
-    if (anchor && !anchor_seen) {
-      fail(anchor->event_id,
-           "The anchored event " + std::to_string(anchor->event_id) +
-               " is missing: events were deleted from the end of the chain.");
-    }
+    store.scan_chain(
+        walk_threads(store, threads),
+        [&](const std::vector<ChainPart>& plan) {
+          ranges = plan;
+          walks.clear();
+          walks.reserve(ranges.size());
+          for (const auto& range : ranges) {
+            walks.emplace_back(range);
+          }
+        },
+        [&](const ChainPart& range, Event& event, std::string_view secret) {
+          check_event(walks[range.index], event, secret, anchor);
+        });
   } catch (const StopScan&) {
   } catch (const CorruptEventError& error) {
-    report.intact = false;
-    report.first_bad_event = error.event_id();
-    report.problem = error.what();
+    // An unreadable event stops its range like a failed check.
+    const auto range = std::find_if(ranges.begin(), ranges.end(), [&](const ChainPart& part) {
+      return error.event_id() <= part.last_id || part.index + 1 == ranges.size();
+    });
+    auto& walk = walks.at(static_cast<std::size_t>(range - ranges.begin()));
+    if (walk.bad_event == 0) {
+      walk.bad_event = error.event_id();
+      walk.problem = error.what();
+    }
+    if (walk.first_event == 0) {
+      walk.first_event = error.event_id();
+    }
   }
+  report.ranges = ranges.size();
+  summarise(report, ranges, walks, anchor);
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

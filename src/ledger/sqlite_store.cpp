@@ -243,13 +243,18 @@ std::filesystem::path prepare_file(const std::filesystem::path& path, bool must_
 SqliteStore::SqliteStore(const std::filesystem::path& path, const StoreOptions& options)
     : m_options(options), m_database(prepare_file(path, options.must_exist))
 {
-  m_database.set_busy_timeout(options.busy_timeout);
-  m_database.exec("PRAGMA foreign_keys = ON");
-  m_database.exec("PRAGMA synchronous = FULL");
-  m_database.exec("PRAGMA cache_size = -65536");
-  m_database.exec("PRAGMA mmap_size = 2147418112");
+  configure(m_database);
   enable_wal();
   migrate();
+}
+
+void SqliteStore::configure(sqlite::Database& database) const
+{
+  database.set_busy_timeout(m_options.busy_timeout);
+  database.exec("PRAGMA foreign_keys = ON");
+  database.exec("PRAGMA synchronous = FULL");
+  database.exec("PRAGMA cache_size = -65536");
+  database.exec("PRAGMA mmap_size = 2147418112");
 }
 
 void SqliteStore::enable_wal()

@@ -41,7 +41,10 @@ public:
   std::optional<Event> find_event(std::int64_t id) const override;
   std::vector<Event> events_of_subject(std::string_view subject_id) const override;
   std::vector<Event> events_of_number(std::string_view e164) const override;
-  void scan_chain(const std::function<void(Event&, std::string_view)>& visit) const override;
+  void scan_chain(
+      std::size_t parts,
+      const std::function<void(const std::vector<ChainPart>&)>& plan,
+      const std::function<void(const ChainPart&, Event&, std::string_view)>& visit) const override;
   void scan_number_events(std::string_view purpose,
                           Timestamp as_of,
                           const std::function<void(const NumberEventRow&)>& visit) const override;
@@ -92,6 +95,12 @@ private:
     count,
   };
   sqlite::Statement& statement(Sql which) const;
+  // Busy timeout, foreign keys, durability and the page cache of one connection.
+  void configure(sqlite::Database& database) const;
+  // Up to `count` more connections to the ledger, each in a read transaction on
+  // one and the same snapshot; none when another process holds the write lock
+  // (sqlite_store_chain.cpp).
+  std::vector<std::unique_ptr<sqlite::Database>> open_snapshot_readers(std::size_t count) const;
   void require_transaction(std::string_view what) const;
   void enable_wal();
   void migrate();

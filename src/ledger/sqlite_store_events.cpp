@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SqliteStore's events: appending to the hash chain and the scans that read it back.
+#include "event_row.hpp"
 #include "sqlite_store.hpp"
-#include "subject_key.hpp"
 
 #include <contact_audit/ledger/hash_chain.hpp>
 
@@ -14,18 +14,6 @@ namespace {
 
 using sqlite::Statement;
 using sqlite::Use;
-
-constexpr std::string_view k_event_select =
-    "SELECT e.id, e.subject_id, e.purpose, e.action, e.effective_at, e.recorded_at, e.method, "
-    "e.expressed_by, e.collected_by, e.valid_until, e.notice_version, e.notice_language, "
-    "e.notice_sha256, e.evidence_sha256, e.source_file, e.source_sha256, e.source_row, e.form_id, "
-    "e.target_event_id, e.pii_digest, e.hash, n.evidence_ref, n.reason";
-// The same columns with the two event_notes ones left NULL (read_event gives "" for them).
-constexpr std::string_view k_event_select_without_notes =
-    "SELECT e.id, e.subject_id, e.purpose, e.action, e.effective_at, e.recorded_at, e.method, "
-    "e.expressed_by, e.collected_by, e.valid_until, e.notice_version, e.notice_language, "
-    "e.notice_sha256, e.evidence_sha256, e.source_file, e.source_sha256, e.source_row, e.form_id, "
-    "e.target_event_id, e.pii_digest, e.hash, NULL, NULL";
 
 Timestamp to_time(std::int64_t seconds)
 {
@@ -52,7 +40,15 @@ std::optional<Enum> optional_enum(const Statement& row, int column, std::int64_t
   return value;
 }
 
-// Reads the 23 columns of k_event_select into `event`, reusing its strings.
+Event read_event(const Statement& row)
+{
+  Event event;
+  read_event(row, event);
+  return event;
+}
+
+} // namespace
+
 void read_event(const Statement& row, Event& event)
 {
   event.id = row.column_int64(0);
@@ -88,70 +84,6 @@ void read_event(const Statement& row, Event& event)
   event.evidence_ref.assign(row.column_text(21));
   event.reason.assign(row.column_text(22));
 }
-
-// The subjects' secrets by subject id, in one flat open-addressing table: a million
-// lookups in id order hit random subjects, so one cache miss per lookup (and no
-// node per subject) is what keeps the verification walk fast.
-class SecretTable
-{
-public:
-  explicit SecretTable(std::size_t count)
-  {
-    std::size_t size = 16;
-    while (size < count + count / 2) {
-      size *= 2;
-    }
-    m_slots.resize(size);
-    m_mask = size - 1;
-  }
-
-  void insert(const SubjectKey& key, std::string_view secret)
-  {
-    Slot& slot = m_slots[position(key)];
-    slot.used = true;
-    slot.key = key;
-    std::copy_n(secret.begin(), std::min(secret.size(), slot.secret.size()), slot.secret.begin());
-  }
-
-  // The secret of `key`, or "" when the subject is gone.
-  std::string_view find(const SubjectKey& key) const
-  {
-    const Slot& slot = m_slots[position(key)];
-    return slot.used ? std::string_view(slot.secret.data(), slot.secret.size())
-                     : std::string_view();
-  }
-
-private:
-  struct Slot
-  {
-    SubjectKey key;
-    std::array<char, 32> secret{};
-    bool used = false;
-  };
-
-  // The slot holding `key`, or the empty one where it would go (the table is
-  // never more than two thirds full, so there always is one).
-  std::size_t position(const SubjectKey& key) const
-  {
-    for (std::size_t i = SubjectKeyHash{}(key)&m_mask;; i = (i + 1) & m_mask) {
-      if (!m_slots[i].used || m_slots[i].key == key) {
-        return i;
-      }
-    }
-  }
-
-  std::vector<Slot> m_slots;
-  std::size_t m_mask = 0;
-};
-
-Event read_event(const Statement& row)
-{
-  Event event;
-  read_event(row, event);
-  return event;
-}
-
-} // namespace
 
 Event SqliteStore::append_event(Event draft)
 {
@@ -273,68 +205,6 @@ std::vector<Event> SqliteStore::events_of_number(std::string_view e164) const
           "ORDER BY e.id");
   query.bind(1, e164);
   return read_events(query);
-}
-
-void SqliteStore::scan_chain(const std::function<void(Event&, std::string_view)>& visit) const
-{
-  // One read transaction, so both cursors see the same snapshot while other
-  // processes keep writing. The covered numbers come from a second cursor
-  // walking event_numbers' primary key (event_id, e164) in step with the events.
-  const bool own_transaction = m_transaction_depth == 0;
-  if (own_transaction) {
-    m_database.exec("BEGIN");
-  }
-  try {
-    // Subject secrets are read in one sequential pass: joining each event to its
-    // subject would be a random lookup by UUID per event.
-    Statement count(m_database, "SELECT count(*) FROM subjects");
-    count.step();
-    SecretTable secrets(static_cast<std::size_t>(count.column_int64(0)));
-    {
-      Statement subjects(m_database, "SELECT id, secret FROM subjects");
-      while (subjects.step()) {
-        secrets.insert(subject_key(subjects.column_text(0)), subjects.column_text(1));
-      }
-    }
-    // The notes (few events have one) come from a third cursor in the same way:
-    // a LEFT JOIN would look each event up in event_notes.
-    Statement events(m_database,
-                     std::string(k_event_select_without_notes) + " FROM events e ORDER BY e.id");
-    Statement numbers(m_database,
-                      "SELECT event_id, e164 FROM event_numbers ORDER BY event_id, e164");
-    Statement notes(m_database,
-                    "SELECT event_id, evidence_ref, reason FROM event_notes ORDER BY event_id");
-    bool have_number = numbers.step();
-    bool have_note = notes.step();
-    Event event;
-    while (events.step()) {
-      read_event(events, event);
-      event.numbers.clear();
-      while (have_number && numbers.column_int64(0) < event.id) {
-        have_number = numbers.step(); // Numbers of a deleted event: verify reports the gap.
-      }
-      while (have_number && numbers.column_int64(0) == event.id) {
-        event.numbers.emplace_back(numbers.column_text(1));
-        have_number = numbers.step();
-      }
-      while (have_note && notes.column_int64(0) < event.id) {
-        have_note = notes.step();
-      }
-      if (have_note && notes.column_int64(0) == event.id) {
-        event.evidence_ref.assign(notes.column_text(1));
-        event.reason.assign(notes.column_text(2));
-      }
-      visit(event, secrets.find(subject_key(event.subject_id)));
-    }
-  } catch (...) {
-    if (own_transaction) {
-      m_database.exec("ROLLBACK");
-    }
-    throw;
-  }
-  if (own_transaction) {
-    m_database.exec("COMMIT");
-  }
 }
 
 void SqliteStore::scan_number_events(std::string_view purpose,

@@ -32,6 +32,31 @@ struct ChainFixture : Fixture
   std::string bernd;
 };
 
+// Verifies with one reading thread, and checks that walks split over two and five
+// threads (8 and 20 ranges, at most one per event) report exactly the same.
+VerifyReport verify(const Store& store, const std::optional<Anchor>& anchor = {})
+{
+  const auto one = verify_chain(store, anchor, 1);
+  CHECK(one.ranges == 1);
+  for (const std::size_t threads : {2U, 5U}) {
+    CAPTURE(threads);
+    const auto split = verify_chain(store, anchor, threads);
+    CHECK(split.ranges ==
+          std::min<std::uint64_t>(
+              threads * 4, std::max<std::uint64_t>(store.head() ? store.head()->event_id : 1, 1)));
+    CHECK(split.intact == one.intact);
+    CHECK(split.first_bad_event == one.first_bad_event);
+    CHECK(split.problem == one.problem);
+    CHECK(split.events == one.events);
+    CHECK(split.head.has_value() == one.head.has_value());
+    if (split.head && one.head) {
+      CHECK(split.head->event_id == one.head->event_id);
+      CHECK(split.head->hash == one.head->hash);
+    }
+  }
+  return one;
+}
+
 } // namespace
 
 TEST_SUITE("ledger::hash_chain")
@@ -64,7 +89,7 @@ TEST_SUITE("ledger::hash_chain")
   TEST_CASE("an untouched chain verifies and reports its head")
   {
     ChainFixture fixture;
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.intact);
     CHECK(report.events == 5);
     REQUIRE(report.head);
@@ -78,7 +103,7 @@ TEST_SUITE("ledger::hash_chain")
     REQUIRE(sqlite_cli(fixture.path(),
                        std::string(k_drop_triggers) +
                            "UPDATE events SET action = 'given' WHERE id = 3") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK_FALSE(report.intact);
     CHECK(report.first_bad_event == 3);
     CHECK(report.problem ==
@@ -93,7 +118,7 @@ TEST_SUITE("ledger::hash_chain")
                        std::string(k_drop_triggers) +
                            "DELETE FROM event_numbers WHERE event_id = 3; "
                            "DELETE FROM events WHERE id = 3") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 3);
     CHECK(report.problem == "Event 3 is missing: the ids jump from 2 to 4 (an event was deleted).");
   }
@@ -109,7 +134,7 @@ TEST_SUITE("ledger::hash_chain")
             "notice_language, notice_sha256, evidence_sha256, source_file, source_sha256, "
             "source_row, form_id, target_event_id, pii_digest, hash FROM events WHERE id = 4") ==
         0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 6);
   }
 
@@ -123,7 +148,7 @@ TEST_SUITE("ledger::hash_chain")
                                                       "UPDATE events SET id = 2 WHERE id = 3; "
                                                       "UPDATE events SET id = 3 WHERE id = 99") ==
             0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 2);
   }
 
@@ -132,7 +157,7 @@ TEST_SUITE("ledger::hash_chain")
     ChainFixture fixture;
     REQUIRE(sqlite_cli(fixture.path(),
                        "UPDATE event_numbers SET e164 = '+4915199999999' WHERE event_id = 1") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 1);
     CHECK(report.problem ==
           "The personal details of event 1 (covered numbers, evidence reference, reason) do not "
@@ -151,7 +176,7 @@ TEST_SUITE("ledger::hash_chain")
     for (const auto& event : fixture.store->events_of_subject(fixture.anna)) {
       CHECK(event.numbers.empty());
     }
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.intact);
     CHECK(report.events == 6);
     CHECK(state_of_number(*fixture.store, "+4915123456701", k_default_purpose, at("2024-08-01"))
@@ -168,7 +193,7 @@ TEST_SUITE("ledger::hash_chain")
                        "PRAGMA foreign_keys = ON; DELETE FROM event_numbers WHERE "
                        "event_id IN (2, 4); DELETE FROM subjects WHERE id = '" +
                            fixture.bernd + "'") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 2);
     CHECK(report.problem ==
           "The personal data of the subject of event 2 was deleted without an erased event.");
@@ -179,7 +204,7 @@ TEST_SUITE("ledger::hash_chain")
     ChainFixture fixture;
     const auto head = *fixture.store->head();
     const Anchor anchor{head.event_id, head.hash};
-    CHECK(verify_chain(*fixture.store, anchor).intact);
+    CHECK(verify(*fixture.store, anchor).intact);
     CHECK(parse_anchor("5:" + head.hash)->event_id == 5);
     CHECK_FALSE(parse_anchor("5:xyz"));
     CHECK_FALSE(parse_anchor("x:" + head.hash));
@@ -187,8 +212,8 @@ TEST_SUITE("ledger::hash_chain")
                        std::string(k_drop_triggers) +
                            "DELETE FROM event_numbers WHERE event_id = 5; "
                            "DELETE FROM events WHERE id = 5") == 0);
-    CHECK(verify_chain(*fixture.store).intact); // Without an anchor a cut tail is invisible.
-    const auto report = verify_chain(*fixture.store, anchor);
+    CHECK(verify(*fixture.store).intact); // Without an anchor a cut tail is invisible.
+    const auto report = verify(*fixture.store, anchor);
     CHECK(report.first_bad_event == 5);
     CHECK(report.problem ==
           "The anchored event 5 is missing: events were deleted from the end of the chain.");
@@ -200,7 +225,7 @@ TEST_SUITE("ledger::hash_chain")
     REQUIRE(sqlite_cli(fixture.path(),
                        std::string(k_drop_triggers) +
                            "UPDATE events SET action = 'approved' WHERE id = 4") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK(report.first_bad_event == 4);
     CHECK(report.problem == "Event 4 holds the unknown action \"approved\".");
   }
@@ -213,7 +238,7 @@ TEST_SUITE("ledger::hash_chain")
                        std::string(k_drop_triggers) +
                            "UPDATE events SET purpose = 'other' WHERE id = 2; "
                            "UPDATE events SET action = 'approved' WHERE id = 4") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK_FALSE(report.intact);
     CHECK(report.first_bad_event == 2);
     CHECK(report.events == 2);
@@ -231,7 +256,7 @@ TEST_SUITE("ledger::hash_chain")
                        {"+4915123456703"});
       }
     });
-    const auto intact = verify_chain(*fixture.store);
+    const auto intact = verify(*fixture.store);
     CHECK(intact.intact);
     CHECK(intact.events == 5000);
     REQUIRE(intact.head);
@@ -240,9 +265,51 @@ TEST_SUITE("ledger::hash_chain")
                 fixture.path(),
                 "DELETE FROM event_numbers WHERE event_id = 4321; "
                 "INSERT INTO event_numbers(event_id, e164) VALUES (4321, '+4915199999999')") == 0);
-    const auto report = verify_chain(*fixture.store);
+    const auto report = verify(*fixture.store);
     CHECK_FALSE(report.intact);
     CHECK(report.first_bad_event == 4321);
     CHECK(report.problem.starts_with("The personal details of event 4321"));
+  }
+
+  TEST_CASE("a secret changed by hand fails the personal-data check of its subject's events")
+  {
+    ChainFixture fixture;
+    for (const char* secret : {"not-hex", "0123456789ABCDEF0123456789ABCDEF"}) {
+      CAPTURE(secret);
+      REQUIRE(sqlite_cli(fixture.path(),
+                         std::string("UPDATE subjects SET secret = '") + secret + "' WHERE id = '" +
+                             fixture.bernd + "'") == 0);
+      const auto report = verify(*fixture.store);
+      CHECK(report.first_bad_event == 2);
+      CHECK(report.problem.starts_with("The personal details of event 2 "));
+    }
+  }
+
+  TEST_CASE("a writer in another process makes the walk read over one connection, unblocked")
+  {
+    ChainFixture fixture;
+    // A second connection, as another process would hold it, in a write transaction.
+    auto writer = open_ledger(fixture.path());
+    VerifyReport report;
+    writer->write([&] {
+      writer->append_event([&] {
+        Event draft;
+        draft.subject_id = fixture.anna;
+        draft.purpose = std::string(k_default_purpose);
+        draft.action = Action::withdrawn;
+        draft.effective_at = at("2024-08-01");
+        draft.recorded_at = draft.effective_at;
+        draft.collected_by = "hr";
+        return draft;
+      }());
+      report = verify_chain(*fixture.store, {}, 2);
+    });
+    CHECK(report.ranges == 1);
+    CHECK(report.intact);
+    CHECK(report.events == 5); // The uncommitted sixth event is not seen.
+    const auto after = verify_chain(*fixture.store, {}, 2);
+    CHECK(after.ranges == 6);
+    CHECK(after.intact);
+    CHECK(after.events == 6);
   }
 }

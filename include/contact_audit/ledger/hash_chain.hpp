@@ -4,6 +4,7 @@
 
 #include <contact_audit/ledger/types.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct VerifyReport
   std::string problem;              // Sentence naming the event and what is wrong.
   std::optional<ChainHead> head;    // The last event read.
   double seconds = 0;               // Wall time of the walk.
+  std::size_t ranges = 0;           // Id ranges the walk was split into.
 };
 
 // An externally kept chain head to compare with (docs/ledger.md "Anchoring").
@@ -58,7 +60,9 @@ struct Anchor
 // and an event whose erasable details no longer match its pii_digest. With
 // `anchor`, also requires that event `anchor.event_id` exists with that hash
 // (this detects a rewritten chain and deleted tail events). Throws IoError if
-// the store cannot be read.
-VerifyReport verify_chain(const Store& store, const std::optional<Anchor>& anchor = {});
+// the store cannot be read. The walk reads and checks `threads` id ranges at
+// once (0: one per core on a chain long enough to gain from it).
+VerifyReport
+verify_chain(const Store& store, const std::optional<Anchor>& anchor = {}, std::size_t threads = 0);
 
 } // namespace contact_audit::ledger

@@ -46,6 +46,17 @@ struct NumberEventRow
   std::optional<Method> method;
 };
 
+// One of the consecutive id ranges a chain walk is split into (Store::scan_chain).
+struct ChainPart
+{
+  std::size_t index = 0;
+  std::int64_t first_id = 1; // The first range also holds any event below it (ids must start at 1).
+  std::int64_t last_id = 0;  // The last range also holds any event above it.
+  // The stored hash of event first_id - 1: the genesis hash for the first range,
+  // empty when that event is missing.
+  std::string previous_hash;
+};
+
 // One number held by a subject, with the subject's relationship.
 struct HolderRow
 {
@@ -100,10 +111,20 @@ public:
   // Events whose scope includes `e164`, plus the events that void them; id order.
   virtual std::vector<Event> events_of_number(std::string_view e164) const = 0;
   // Every event in id order with its erasable details and the subject's
-  // secret (empty when erased), for verification. The visitor may take the
-  // event's contents (swap them out): the scan refills every field.
+  // secret (empty when erased), for verification. The chain is split into up
+  // to `parts` consecutive id ranges (ChainPart), read at the same time on
+  // threads of their own, all from one snapshot of the ledger; fewer when the
+  // chain is short or another process is writing at that moment. `plan` is
+  // called once with the ranges before the first visit. `visit` runs on the
+  // range's thread, in id order within the range, concurrently with the other
+  // ranges; it may take the event's contents (the scan refills every field).
+  // An exception from `visit` or from reading a range stops that range only;
+  // when all have ended, the one of the lowest range is rethrown.
   virtual void scan_chain(
-      const std::function<void(Event& event, std::string_view subject_secret)>& visit) const = 0;
+      std::size_t parts,
+      const std::function<void(const std::vector<ChainPart>& ranges)>& plan,
+      const std::function<void(
+          const ChainPart& range, Event& event, std::string_view subject_secret)>& visit) const = 0;
   // Every (number, event) pair of `purpose` with effective_at and recorded_at <= `as_of`.
   virtual void
   scan_number_events(std::string_view purpose,
