@@ -35,14 +35,18 @@ struct TamperedLedger
     REQUIRE(std::system(command.c_str()) == 0);
   }
 
-  // Verifies and checks that the first bad event is `event` with `problem` in the message.
+  // Verifies, with one thread and with the chain split over three, and checks that
+  // the first bad event is `event` with `problem` in the message.
   void expect_first_bad(int event, const std::string& problem) const
   {
-    const auto run = ledger.consent({"verify"});
-    CHECK(run.exit_code == 1);
-    CHECK(run.out == "Checked " + std::to_string(event) + " events; the first bad one is event " +
-                         std::to_string(event) + ".\n");
-    CHECK(run.err.find(problem) != std::string::npos);
+    for (const char* threads : {"1", "3"}) {
+      CAPTURE(threads);
+      const auto run = ledger.consent({"verify", "--threads", threads});
+      CHECK(run.exit_code == 1);
+      CHECK(run.out == "Checked " + std::to_string(event) + " events; the first bad one is event " +
+                           std::to_string(event) + ".\n");
+      CHECK(run.err.find(problem) != std::string::npos);
+    }
   }
 
   e2e::TempDir dir;
@@ -74,6 +78,17 @@ TEST_SUITE("e2e reliability: tamper evidence")
     TamperedLedger test;
     test.tamper("UPDATE events SET action = 'refused' WHERE id = 2");
     test.expect_first_bad(2, "Event 2 does not match its hash");
+  }
+
+  TEST_CASE("verify reads with the threads asked for, up to 64")
+  {
+    TamperedLedger test;
+    const auto split = test.ledger.consent({"verify", "--threads", "4"});
+    CHECK(split.exit_code == 0);
+    CHECK(split.out.starts_with("Verified 5 events in "));
+    const auto too_many = test.ledger.consent({"verify", "--threads", "65"});
+    CHECK(too_many.exit_code == 2);
+    CHECK(too_many.err.find("--threads must be at most 64.") != std::string::npos);
   }
 
   TEST_CASE("a deleted event is named by verify")
