@@ -13,7 +13,6 @@
 #include <exception>
 #include <limits>
 #include <new>
-#include <ranges>
 #include <sys/mman.h>
 #include <thread>
 #include <type_traits>
@@ -468,11 +467,11 @@ void SqliteStore::scan_chain(
     const std::size_t threads = connections.size();
     auto ranges = split_chain(last_id, threads == 1 ? 1 : threads * k_ranges_per_thread);
     Statement previous(*connections.front(), "SELECT hash FROM events WHERE id = ?1");
-    for (auto& range : ranges | std::views::drop(1)) {
+    for (std::size_t i = 1; i < ranges.size(); ++i) {
       previous.reset();
-      previous.bind(1, range.first_id - 1);
+      previous.bind(1, ranges[i].first_id - 1);
       // A missing event leaves it empty; verify reports the gap.
-      range.previous_hash = previous.step() ? previous.column_text(0) : std::string_view();
+      ranges[i].previous_hash = previous.step() ? previous.column_text(0) : std::string_view();
     }
     plan(ranges);
     Secrets secrets(subject_cuts(*connections.front(), last_id, threads),
