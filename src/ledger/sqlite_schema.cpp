@@ -182,11 +182,19 @@ CREATE TABLE batch_run_findings(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: only number-derived import keys are looked up by subject (erasure
+// deletes them), so only they are indexed by subject. Form-id keys, nearly every
+// key of an HR import, no longer add an index entry per row.
+constexpr const char* k_schema_v3 = R"sql(
+DROP INDEX import_rows_by_subject;
+CREATE INDEX import_rows_by_subject ON import_rows(subject_id) WHERE number_derived = 1;
+)sql";
+
 } // namespace
 
 int current_schema_version()
 {
-  return 2;
+  return 3;
 }
 
 const char* migration_sql(int from)
@@ -196,6 +204,8 @@ const char* migration_sql(int from)
     return k_schema_v1;
   case 1:
     return k_schema_v2;
+  case 2:
+    return k_schema_v3;
   default:
     return "";
   }

@@ -6,6 +6,7 @@
 #include <contact_audit/ledger/store.hpp>
 #include <contact_audit/ledger/time.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -27,6 +28,22 @@ inline int sqlite_cli(const std::filesystem::path& database, const std::string& 
 {
   const std::string command = "sqlite3 '" + database.string() + "' \"" + sql + "\" >/dev/null 2>&1";
   return std::system(command.c_str());
+}
+
+// What the sqlite3 command-line shell prints for `sql` on `database`.
+inline std::string sqlite_query(const std::filesystem::path& database, const std::string& sql)
+{
+  const std::string command = "sqlite3 '" + database.string() + "' \"" + sql + "\" 2>&1";
+  std::string output;
+  if (FILE* pipe = ::popen(command.c_str(), "r")) {
+    char buffer[4096];
+    std::size_t got = 0;
+    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+      output.append(buffer, got);
+    }
+    ::pclose(pipe);
+  }
+  return output;
 }
 
 // Sets "now" ($CONTACT_AUDIT_NOW) for the lifetime of the guard.

@@ -48,11 +48,31 @@ TEST_SUITE("ledger::Store")
   TEST_CASE("the schema version is kept in user_version and the ledger id survives reopening")
   {
     Fixture fixture;
-    CHECK(fixture.store->schema_version() == 2);
+    CHECK(fixture.store->schema_version() == 3);
     const auto id = fixture.store->ledger_id();
     CHECK(id.size() == 36);
     fixture.store = open_ledger(fixture.path());
     CHECK(fixture.store->ledger_id() == id);
+  }
+
+  TEST_CASE("opening a version 2 ledger indexes only number-derived import keys by subject")
+  {
+    Fixture fixture;
+    fixture.store.reset();
+    // Version 2 indexed every import key by subject.
+    REQUIRE(sqlite_cli(fixture.path(),
+                       "DROP INDEX import_rows_by_subject; CREATE INDEX import_rows_by_subject ON "
+                       "import_rows(subject_id); PRAGMA user_version = 2;") == 0);
+    CHECK(sqlite_query(fixture.path(),
+                       "SELECT sql FROM sqlite_master WHERE name = 'import_rows_by_subject'") ==
+          "CREATE INDEX import_rows_by_subject ON import_rows(subject_id)\n");
+    fixture.store = open_ledger(fixture.path());
+    CHECK(fixture.store->schema_version() == 3);
+    CHECK(sqlite_query(fixture.path(), "PRAGMA user_version") == "3\n");
+    CHECK(sqlite_query(fixture.path(),
+                       "SELECT sql FROM sqlite_master WHERE name = 'import_rows_by_subject'") ==
+          "CREATE INDEX import_rows_by_subject ON import_rows(subject_id) WHERE number_derived = "
+          "1\n");
   }
 
   TEST_CASE("a ledger written by a newer program is refused")
@@ -62,7 +82,7 @@ TEST_SUITE("ledger::Store")
     REQUIRE(sqlite_cli(fixture.path(), "PRAGMA user_version = 99") == 0);
     CHECK_THROWS_WITH_AS(open_ledger(fixture.path()),
                          (fixture.path().string() +
-                          ": The ledger has schema version 99, newer than this program's 2; "
+                          ": The ledger has schema version 99, newer than this program's 3; "
                           "update contact-audit.")
                              .c_str(),
                          contact_audit::IoError);
