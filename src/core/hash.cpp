@@ -4,6 +4,7 @@
 // implementation, which chain verification and hashing large address books need.
 #include <contact_audit/core/error.hpp>
 #include <contact_audit/core/hash.hpp>
+#include <contact_audit/core/hex.hpp>
 
 #include <array>
 #include <fstream>
@@ -48,12 +49,8 @@ std::string finish_hex(EVP_MD_CTX* context)
   if (EVP_DigestFinal_ex(context, digest, &length) != 1) {
     throw IoError("Computing a SHA-256 digest with OpenSSL failed.");
   }
-  static constexpr std::string_view k_hex = "0123456789abcdef";
-  std::string hex(length * 2, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    hex[2 * i] = k_hex[digest[i] >> 4U];
-    hex[2 * i + 1] = k_hex[digest[i] & 0xFU];
-  }
+  std::string hex;
+  append_hex(hex, digest, length);
   return hex;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Canonical event serialisation, the chained SHA-256 and the verification walk.
 #include <contact_audit/core/hash.hpp>
+#include <contact_audit/core/hex.hpp>
 #include <contact_audit/ledger/hash_chain.hpp>
 #include <contact_audit/ledger/store.hpp>
 
@@ -185,13 +186,20 @@ std::optional<Anchor> parse_anchor(std::string_view text)
   anchor.hash = std::string(text.substr(colon + 1));
   if (error != std::errc() || end != text.data() + colon || anchor.event_id < 1 ||
       anchor.hash.size() != 64 ||
-      anchor.hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      anchor.hash.find_first_not_of(k_hex_digits) != std::string::npos) {
     return std::nullopt;
   }
   return anchor;
 }
 
 namespace {
+
+// "Event 3 is missing: the ids jump from 2 to 4 (an event was deleted)."
+std::string missing_event(std::int64_t missing, std::int64_t next)
+{
+  return "Event " + std::to_string(missing) + " is missing: the ids jump from " +
+         std::to_string(missing - 1) + " to " + std::to_string(next) + " (an event was deleted).";
+}
 
 // What the walk over one id range has found so far.
 struct RangeWalk
@@ -232,13 +240,10 @@ void check_event(RangeWalk& walk,
     walk.first_event = event.id;
   }
   if (event.id != walk.expected_id) {
-    const auto id = std::to_string(event.id);
     walk.fail(walk.expected_id,
-              event.id > walk.expected_id
-                  ? "Event " + std::to_string(walk.expected_id) +
-                        " is missing: the ids jump from " + std::to_string(walk.expected_id - 1) +
-                        " to " + id + " (an event was deleted)."
-                  : "Event " + id + " is out of order (an event was inserted).");
+              event.id > walk.expected_id ? missing_event(walk.expected_id, event.id)
+                                          : "Event " + std::to_string(event.id) +
+                                                " is out of order (an event was inserted).");
   }
   const auto id = [&] { return std::to_string(event.id); };
   // walk.previous is the stored hash of the event before, which the check of
@@ -305,11 +310,7 @@ void summarise(VerifyReport& report,
                                    [](const RangeWalk& later) { return later.first_event != 0; });
     if (walk.expected_id != ranges[i].last_id + 1 && next != walks.end()) {
       report.events += 1;
-      report_problem(report,
-                     walk.expected_id,
-                     "Event " + std::to_string(walk.expected_id) +
-                         " is missing: the ids jump from " + std::to_string(walk.expected_id - 1) +
-                         " to " + std::to_string(next->first_event) + " (an event was deleted).");
+      report_problem(report, walk.expected_id, missing_event(walk.expected_id, next->first_event));
       return;
     }
   }
@@ -348,8 +349,8 @@ void summarise(VerifyReport& report,
   }
 }
 
-// Ranges read at once: one per core, once each has enough events to repay its
-// connection and thread.
+// Threads reading the chain: one per core, once each has enough events to repay
+// its connection.
 std::size_t walk_threads(const Store& store, std::size_t requested)
 {
   if (requested > 0) {
@@ -384,7 +385,7 @@ verify_chain(const Store& store, const std::optional<Anchor>& anchor, std::size_
             walks.emplace_back(range);
           }
         },
-        [&](const ChainPart& range, Event& event, std::string_view secret) {
+        [&](const ChainPart& range, const Event& event, std::string_view secret) {
           check_event(walks[range.index], event, secret, anchor);
         });
   } catch (const StopScan&) {

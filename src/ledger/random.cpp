@@ -3,6 +3,7 @@
 #include "random.hpp"
 
 #include <contact_audit/core/error.hpp>
+#include <contact_audit/core/hex.hpp>
 
 #include <array>
 #include <cerrno>
@@ -38,8 +39,6 @@ unsigned char next_byte()
   return t_pool[t_used++];
 }
 
-constexpr std::string_view k_hex = "0123456789abcdef";
-
 } // namespace
 
 std::string random_hex(std::size_t bytes)
@@ -48,8 +47,7 @@ std::string random_hex(std::size_t bytes)
   out.reserve(bytes * 2);
   for (std::size_t i = 0; i < bytes; ++i) {
     const unsigned char byte = next_byte();
-    out += k_hex[byte >> 4U];
-    out += k_hex[byte & 0xFU];
+    append_hex(out, &byte, 1);
   }
   return out;
 }
@@ -78,8 +76,7 @@ std::string random_uuid()
     if (i == 4 || i == 6 || i == 8 || i == 10) {
       out += '-';
     }
-    out += k_hex[raw[i] >> 4U];
-    out += k_hex[raw[i] & 0xFU];
+    append_hex(out, &raw[i], 1);
   }
   return out;
 }

@@ -41,10 +41,10 @@ public:
   std::optional<Event> find_event(std::int64_t id) const override;
   std::vector<Event> events_of_subject(std::string_view subject_id) const override;
   std::vector<Event> events_of_number(std::string_view e164) const override;
-  void scan_chain(
-      std::size_t parts,
-      const std::function<void(const std::vector<ChainPart>&)>& plan,
-      const std::function<void(const ChainPart&, Event&, std::string_view)>& visit) const override;
+  void scan_chain(std::size_t parts,
+                  const std::function<void(const std::vector<ChainPart>&)>& plan,
+                  const std::function<void(const ChainPart&, const Event&, std::string_view)>&
+                      visit) const override;
   void scan_number_events(std::string_view purpose,
                           Timestamp as_of,
                           const std::function<void(const NumberEventRow&)>& visit) const override;

@@ -5,6 +5,7 @@
 #include "sqlite_store.hpp"
 #include "subject_key.hpp"
 
+#include <contact_audit/core/hex.hpp>
 #include <contact_audit/ledger/hash_chain.hpp>
 
 #include <algorithm>
@@ -94,7 +95,7 @@ public:
   void insert(const SubjectKey& key, std::string_view secret)
   {
     Packed packed{};
-    if (key == SubjectKey{} || !pack(secret, packed)) {
+    if (key == SubjectKey{} || !read_hex(secret, packed)) {
       m_aside.insert_or_assign(key, std::string(secret));
       return;
     }
@@ -114,11 +115,7 @@ public:
   std::string_view find(const SubjectKey& key, std::array<char, 32>& text) const
   {
     if (const Slot& slot = m_slots[position(key)]; slot.key == key) {
-      static constexpr std::string_view k_hex = "0123456789abcdef";
-      for (std::size_t i = 0; i < slot.secret.size(); ++i) {
-        text[2 * i] = k_hex[slot.secret[i] >> 4U];
-        text[2 * i + 1] = k_hex[slot.secret[i] & 0xFU];
-      }
+      write_hex(slot.secret.data(), slot.secret.size(), text.data());
       return {text.data(), text.size()};
     }
     const auto aside = m_aside.find(key);
@@ -132,26 +129,6 @@ private:
     SubjectKey key;
     Packed secret;
   };
-
-  // 32 lowercase hex digits, as random_hex writes secrets, into 16 bytes.
-  static bool pack(std::string_view secret, Packed& packed)
-  {
-    if (secret.size() != 2 * packed.size()) {
-      return false;
-    }
-    const auto nibble = [](char c) -> int {
-      return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    };
-    for (std::size_t i = 0; i < packed.size(); ++i) {
-      const int high = nibble(secret[2 * i]);
-      const int low = nibble(secret[2 * i + 1]);
-      if (high < 0 || low < 0) {
-        return false;
-      }
-      packed[i] = static_cast<std::uint8_t>(high * 16 + low);
-    }
-    return true;
-  }
 
   void grow()
   {
@@ -247,6 +224,8 @@ public:
     }
   }
 
+  std::size_t tables() const { return m_tables.size(); }
+
   // Where a subject's secret is: its table and key.
   struct Place
   {
@@ -312,7 +291,7 @@ void walk_range(sqlite::Database& database,
                 const ChainPart& range,
                 bool last_range,
                 const Secrets& secrets,
-                const std::function<void(const ChainPart&, Event&, std::string_view)>& visit)
+                const std::function<void(const ChainPart&, const Event&, std::string_view)>& visit)
 {
   const std::int64_t low =
       range.index == 0 ? std::numeric_limits<std::int64_t>::min() : range.first_id;
@@ -392,20 +371,6 @@ void share_out(std::size_t threads,
   }
 }
 
-// The subjects of the events that split the chain into `tables` equal parts.
-std::vector<std::string>
-subject_cuts(sqlite::Database& database, std::int64_t last_id, std::size_t tables)
-{
-  std::vector<std::string> cuts;
-  Statement subject(database, "SELECT subject_id FROM events WHERE id = ?1");
-  for (std::size_t i = 1; i < tables; ++i) {
-    subject.reset();
-    subject.bind(1, last_id * static_cast<std::int64_t>(i) / static_cast<std::int64_t>(tables));
-    cuts.emplace_back(subject.step() ? subject.column_text(0) : std::string_view());
-  }
-  return cuts;
-}
-
 } // namespace
 
 std::vector<std::unique_ptr<sqlite::Database>>
@@ -444,7 +409,7 @@ SqliteStore::open_snapshot_readers(std::size_t count) const
 void SqliteStore::scan_chain(
     std::size_t parts,
     const std::function<void(const std::vector<ChainPart>&)>& plan,
-    const std::function<void(const ChainPart&, Event&, std::string_view)>& visit) const
+    const std::function<void(const ChainPart&, const Event&, std::string_view)>& visit) const
 {
   // Inside a write transaction only this connection sees what it wrote.
   std::vector<std::unique_ptr<sqlite::Database>> readers;
@@ -466,17 +431,22 @@ void SqliteStore::scan_chain(
     const std::int64_t last_id = last_event_id(*connections.front());
     const std::size_t threads = connections.size();
     auto ranges = split_chain(last_id, threads == 1 ? 1 : threads * k_ranges_per_thread);
-    Statement previous(*connections.front(), "SELECT hash FROM events WHERE id = ?1");
+    // The event before each range gives the range its previous hash, and every
+    // k_ranges_per_thread-th one a cut between the secrets tables (see Secrets).
+    std::vector<std::string> cuts;
+    Statement before(*connections.front(), "SELECT hash, subject_id FROM events WHERE id = ?1");
     for (std::size_t i = 1; i < ranges.size(); ++i) {
-      previous.reset();
-      previous.bind(1, ranges[i].first_id - 1);
-      // A missing event leaves it empty; verify reports the gap.
-      ranges[i].previous_hash = previous.step() ? previous.column_text(0) : std::string_view();
+      before.reset();
+      before.bind(1, ranges[i].first_id - 1);
+      const bool found = before.step(); // A missing event leaves both empty; verify reports it.
+      ranges[i].previous_hash = found ? before.column_text(0) : std::string_view();
+      if (i % k_ranges_per_thread == 0) {
+        cuts.emplace_back(found ? before.column_text(1) : std::string_view());
+      }
     }
     plan(ranges);
-    Secrets secrets(subject_cuts(*connections.front(), last_id, threads),
-                    static_cast<std::size_t>(std::max<std::int64_t>(last_id, 0)));
-    share_out(threads, threads, [&](std::size_t thread, std::size_t table) {
+    Secrets secrets(std::move(cuts), static_cast<std::size_t>(std::max<std::int64_t>(last_id, 0)));
+    share_out(threads, secrets.tables(), [&](std::size_t thread, std::size_t table) {
       secrets.load(*connections[thread], table);
     });
     share_out(threads, ranges.size(), [&](std::size_t thread, std::size_t range) {

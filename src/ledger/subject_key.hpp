@@ -2,6 +2,8 @@
 // A subject id (UUID) as 128 bits, for hash maps over a million subjects without heap keys.
 #pragma once
 
+#include <contact_audit/core/hex.hpp>
+
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -19,20 +21,9 @@ struct SubjectKey
 
 // The key of `id`; ids that are not UUIDs in lowercase (a ledger changed by hand)
 // get two independent string hashes instead. Read for every event of a
-// verification walk, so the digits are decoded through a table.
+// verification walk, so the digits are decoded through a table (core/hex.hpp).
 inline SubjectKey subject_key(std::string_view id)
 {
-  static constexpr auto k_value = [] {
-    std::array<std::uint8_t, 256> values{};
-    values.fill(0xFF);
-    for (int c = '0'; c <= '9'; ++c) {
-      values[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
-    }
-    for (int c = 'a'; c <= 'f'; ++c) {
-      values[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
-    }
-    return values;
-  }();
   // Where the 32 digits of "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" are.
   static constexpr std::array<std::uint8_t, 32> k_digit_at{
       0,  1,  2,  3,  4,  5,  6,  7,  9,  10, 11, 12, 14, 15, 16, 17,
@@ -41,7 +32,7 @@ inline SubjectKey subject_key(std::string_view id)
   if (id.size() == 36 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-') {
     std::uint8_t invalid = 0;
     for (std::size_t i = 0; i < k_digit_at.size(); ++i) {
-      const auto value = k_value[static_cast<unsigned char>(id[k_digit_at[i]])];
+      const auto value = k_hex_values[static_cast<unsigned char>(id[k_digit_at[i]])];
       invalid |= value;
       auto& half = i < 16 ? key.high : key.low;
       half = (half << 4U) | (value & 0xFU);

@@ -2,11 +2,12 @@
 // Shared setup of the ledger unit tests: a fresh ledger in a temporary folder, events by hand.
 #pragma once
 
+#include "test_command.hpp"
+
 #include <contact_audit/ledger/consent.hpp>
 #include <contact_audit/ledger/store.hpp>
 #include <contact_audit/ledger/time.hpp>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -33,17 +34,10 @@ inline int sqlite_cli(const std::filesystem::path& database, const std::string& 
 // What the sqlite3 command-line shell prints for `sql` on `database`.
 inline std::string sqlite_query(const std::filesystem::path& database, const std::string& sql)
 {
-  const std::string command = "sqlite3 '" + database.string() + "' \"" + sql + "\" 2>&1";
-  std::string output;
-  if (FILE* pipe = ::popen(command.c_str(), "r")) {
-    char buffer[4096];
-    std::size_t got = 0;
-    while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-      output.append(buffer, got);
-    }
-    ::pclose(pipe);
-  }
-  return output;
+  using contact_audit::test::shell_quote;
+  return contact_audit::test::run_command("sqlite3 " + shell_quote(database.string()) + " " +
+                                          shell_quote(sql) + " 2>&1")
+      .output;
 }
 
 // Sets "now" ($CONTACT_AUDIT_NOW) for the lifetime of the guard.

@@ -2,12 +2,9 @@
 // The sample audit and helpers shared by the report tests.
 #include "test_report_support.hpp"
 
-#include <array>
-#include <memory>
 #include <cstdio>
+#include <memory>
 #include <random>
-#include <stdexcept>
-#include <sys/wait.h>
 
 // LeakSanitizer reads this hook at start-up: fontconfig, under pango, keeps its caches
 // until exit. Library frames only, as in tests/lsan.supp (which other binaries that
@@ -222,32 +219,6 @@ TempDir::~TempDir()
 {
   std::error_code ignored;
   std::filesystem::remove_all(m_path, ignored);
-}
-
-CommandResult run_command(const std::string& command)
-{
-  CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    throw std::runtime_error("cannot run: " + command);
-  }
-  std::array<char, 65536> buffer{};
-  std::size_t read = 0;
-  while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    result.output.append(buffer.data(), read);
-  }
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string shell_quote(const std::string& text)
-{
-  std::string quoted = "'";
-  for (const char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
 }
 
 std::size_t count_of(const std::string& haystack, const std::string& needle)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Test support for the report tests: a sample audit built in code, temporary folders, running
-// tools.
+// Test support for the report tests: a sample audit built in code, temporary folders; running
+// tools comes from test_command.hpp.
 #pragma once
+
+#include "test_command.hpp"
 
 #include <contact_audit/audit/result.hpp>
 
@@ -42,18 +44,6 @@ public:
 private:
   std::filesystem::path m_path;
 };
-
-struct CommandResult
-{
-  int exit_code = -1;
-  std::string output; // stdout only
-};
-
-// Run `command` with /bin/sh and capture its standard output.
-CommandResult run_command(const std::string& command);
-
-// `text` in single quotes for /bin/sh.
-std::string shell_quote(const std::string& text);
 
 // How often `needle` occurs in `haystack`.
 std::size_t count_of(const std::string& haystack, const std::string& needle);

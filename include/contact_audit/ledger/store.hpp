@@ -117,14 +117,14 @@ public:
   // chain is short or another process is writing at that moment. `plan` is
   // called once with the ranges before the first visit. `visit` runs on the
   // range's thread, in id order within the range, concurrently with the other
-  // ranges; it may take the event's contents (the scan refills every field).
-  // An exception from `visit` or from reading a range stops that range only;
-  // when all have ended, the one of the lowest range is rethrown.
-  virtual void scan_chain(
-      std::size_t parts,
-      const std::function<void(const std::vector<ChainPart>& ranges)>& plan,
-      const std::function<void(
-          const ChainPart& range, Event& event, std::string_view subject_secret)>& visit) const = 0;
+  // ranges. An exception from `visit` or from reading a range stops that range
+  // only; when all have ended, the one of the lowest range is rethrown.
+  virtual void
+  scan_chain(std::size_t parts,
+             const std::function<void(const std::vector<ChainPart>& ranges)>& plan,
+             const std::function<void(const ChainPart& range,
+                                      const Event& event,
+                                      std::string_view subject_secret)>& visit) const = 0;
   // Every (number, event) pair of `purpose` with effective_at and recorded_at <= `as_of`.
   virtual void
   scan_number_events(std::string_view purpose,
