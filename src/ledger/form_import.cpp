@@ -470,15 +470,18 @@ FormImportSummary import_consent_forms(Store& store,
         summary.previous = std::move(previous);
         return;
       }
-      // Checking a row (libphonenumber, evidence hashes) runs on a second thread
-      // for the next batch while this thread writes the current one.
-      auto pending = std::async(std::launch::async, check_batch, read_batch());
+      // This thread only writes: SQLite has one writer, so it is the import's
+      // critical path. Reading and checking the next batch (libphonenumber,
+      // evidence hashes) and freeing the last one run on other threads meanwhile.
+      const auto read_and_check = [&] { return check_batch(read_batch()); };
+      auto pending = std::async(std::launch::async, read_and_check);
+      std::future<void> freeing;
       for (;;) {
         auto batch = pending.get();
         if (batch.empty()) {
           break;
         }
-        pending = std::async(std::launch::async, check_batch, read_batch());
+        pending = std::async(std::launch::async, read_and_check);
         for (auto& [record, row] : batch) {
           ++summary.rows;
           if (!row) {
@@ -522,6 +525,11 @@ FormImportSummary import_consent_forms(Store& store,
           store.insert_row_key(row->key, stored.id, subject_id, row->number_derived_key);
           ++summary.imported;
         }
+        if (freeing.valid()) {
+          freeing.get();
+        }
+        freeing = std::async(std::launch::async,
+                             [written = std::move(batch)]() mutable { written.clear(); });
       }
       if (summary.rejected > 0 && !options.skip_invalid) {
         throw RollBack{};
