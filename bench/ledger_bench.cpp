@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <sys/resource.h>
 #include <thread>
@@ -302,7 +303,7 @@ int main(int argc, char** argv)
   const unsigned cores = std::max(std::thread::hardware_concurrency(), 1U);
   const double normalise_all_cores = normalise_rate_on_threads(normalised, cores);
   const auto writes_only = dir / "writes-only.sqlite";
-  const double writes_cpu = reuse ? 0 : writes_only_cpu(writes_only, rows);
+  const double writes_cpu = reuse || rows == 0 ? 0 : writes_only_cpu(writes_only, rows);
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::filesystem::remove(writes_only.string() + suffix);
   }
@@ -327,7 +328,7 @@ int main(int argc, char** argv)
             << "libphonenumber on " << cores
             << " threads: " << static_cast<long>(normalise_all_cores)
             << " distinct numbers per second\n";
-  if (!reuse) {
+  if (!reuse && rows > 0) {
     const double write_cost = writes_cpu / std::max<std::size_t>(rows, 1);
     const double normalise_cost = normalise_cpu / std::max<std::size_t>(normalised, 1);
     std::cout << "writes alone:    " << static_cast<long>(1 / write_cost)
