@@ -2,7 +2,6 @@
 // Benchmark of the consent ledger: form import rows/s, chain verification events/s and
 // preloaded consent lookups/s, with peak RSS. Not part of ctest.
 #include <contact_audit/ledger/consent.hpp>
-#include <contact_audit/ledger/consent_request.hpp>
 #include <contact_audit/ledger/form_import.hpp>
 #include <contact_audit/ledger/hash_chain.hpp>
 #include <contact_audit/ledger/state.hpp>
@@ -17,7 +16,6 @@
 #include <fstream>
 #include <iostream>
 #include <random>
-#include <stdexcept>
 #include <string>
 #include <sys/resource.h>
 #include <thread>
@@ -88,117 +86,41 @@ void write_forms(const std::filesystem::path& path, std::size_t rows)
   }
 }
 
-// CPU seconds libphonenumber alone needs for the first `count` numbers of the file
-// (one thread, fresh cache): the floor under the import's cost per row.
-double normalise_only_cpu(std::size_t count)
-{
-  phone::Normaliser normaliser("DE");
-  std::size_t valid = 0;
-  const double cpu = cpu_seconds();
-  for (std::size_t i = 0; i < count; ++i) {
-    valid += normaliser.normalise(number(i)).status == phone::NumberStatus::valid ? 1 : 0;
-  }
-  return valid == count ? cpu_seconds() - cpu : -1;
-}
-
-// libphonenumber alone on `threads` threads, each with its own normaliser, over the
-// first `count` numbers: numbers per wall-clock second. With every core busy this is
+// libphonenumber alone over the first `count` numbers of the file, shared by
+// `threads` threads, each with its own normaliser (fresh cache). On one thread its
+// CPU time is the floor under the import's cost per row; on every core, its rate is
 // what the row checks could reach if nothing else ran (the threads share
-// libphonenumber's regular-expression cache and its lock).
-double normalise_rate_on_threads(std::size_t count, unsigned threads)
+// libphonenumber's regular-expression cache and its lock). Negative times when a
+// number is not valid.
+struct NormaliseRun
 {
-  std::vector<std::thread> workers;
+  double seconds = 0;
+  double cpu = 0;
+};
+NormaliseRun normalise_only(std::size_t count, unsigned threads)
+{
   std::vector<std::size_t> valid(threads, 0);
   const auto start = Clock::now();
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      phone::Normaliser normaliser("DE");
-      for (std::size_t i = t; i < count; i += threads) {
-        valid[t] += normaliser.normalise(number(i)).status == phone::NumberStatus::valid ? 1 : 0;
-      }
-    });
+  const double cpu = cpu_seconds();
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        phone::Normaliser normaliser("DE");
+        for (std::size_t i = t; i < count; i += threads) {
+          valid[t] += normaliser.normalise(number(i)).status == phone::NumberStatus::valid ? 1 : 0;
+        }
+      });
+    }
   }
-  for (auto& worker : workers) {
-    worker.join();
-  }
-  const double seconds = seconds_since(start);
   std::size_t all_valid = 0;
   for (const auto each : valid) {
     all_valid += each;
   }
-  return all_valid == count ? count / seconds : -1;
-}
-
-// The import's writes alone: the same rows as the CSV, already checked, written
-// the way import_consent_forms writes a row (row-key check, request lookup,
-// subject found or created, event appended, row key stored) in one transaction
-// of a fresh ledger. SQLite has one writer, so the thread CPU time this takes
-// bounds the import from above whatever the number of cores. Returns the
-// writing thread's CPU seconds, without the time spent building the rows.
-double writes_only_cpu(const std::filesystem::path& path, std::size_t rows)
-{
-  auto store = ledger::open_ledger(path);
-  const auto catalogue = ledger::stored_catalogue(*store);
-  const auto now = ledger::now_utc();
-  const auto today = std::chrono::floor<std::chrono::days>(now);
-  const std::string source_sha256(64, '0');
-  struct Written
-  {
-    ledger::SubjectDetails details;
-    ledger::Event event;
-    std::string key;
-  };
-  const auto build = [&](std::size_t i) {
-    const bool refused = i % 10 == 9;
-    ledger::Decision decision;
-    decision.action = refused ? ledger::Action::refused : ledger::Action::given;
-    decision.effective_at = ledger::Timestamp(today - std::chrono::days(1 + i % 28));
-    decision.method = ledger::Method::paper;
-    decision.notice_version = refused ? "" : "1";
-    decision.form_id = "B-" + std::to_string(i);
-    decision.numbers = {number(i)};
-    decision.source_file = "forms.csv";
-    decision.source_sha256 = source_sha256;
-    decision.source_row = i + 2;
-    auto event = ledger::make_event(catalogue, {}, decision, "bench", now);
-    if (!event) {
-      throw std::runtime_error(event.error().message);
-    }
-    Written row{{"Person " + std::to_string(i),
-                 {ledger::SubjectNumber{number(i), number(i), now}},
-                 {},
-                 ledger::Relationship::customer},
-                std::move(*event),
-                "form|" + decision.purpose + "|" + decision.form_id + "|" +
-                    std::string(ledger::to_string(decision.action)) + "|" +
-                    ledger::format_date(decision.effective_at)};
-    return row;
-  };
-  constexpr std::size_t k_batch = 4096; // As the import: memory stays flat.
-  double building_cpu = 0;
-  const double start = thread_cpu_seconds();
-  store->write([&] {
-    std::vector<Written> batch;
-    for (std::size_t first = 0; first < rows; first += k_batch) {
-      const double building = thread_cpu_seconds();
-      batch.clear();
-      for (std::size_t i = first; i < std::min(rows, first + k_batch); ++i) {
-        batch.push_back(build(i));
-      }
-      building_cpu += thread_cpu_seconds() - building;
-      for (auto& row : batch) {
-        if (store->has_row_key(row.key)) {
-          continue;
-        }
-        (void)ledger::find_consent_request(*store, row.event.purpose, row.event.form_id);
-        const auto [subject_id, created] = ledger::find_or_create_subject(*store, row.details, now);
-        row.event.subject_id = subject_id;
-        const auto stored = store->append_event(std::move(row.event));
-        store->insert_row_key(row.key, stored.id, subject_id, false);
-      }
-    }
-  });
-  return thread_cpu_seconds() - start - building_cpu;
+  if (all_valid != count) {
+    return {-1, -1};
+  }
+  return {seconds_since(start), cpu_seconds() - cpu};
 }
 
 } // namespace
@@ -211,10 +133,9 @@ int main(int argc, char** argv)
            "Imports ROWS generated consent-form rows (default 1000000) into a fresh ledger, "
            "verifies the chain VERIFY_ROUNDS times (default 3; the median counts), "
            "preloads the consent index and looks up LOOKUPS numbers (default 1000000); "
-           "prints rows/s, events/s, lookups/s and peak RSS. After an import it also measures "
-           "libphonenumber on every core and the import's writes alone, and prints the "
-           "import's ceiling on this machine. With KEEP_DIR the ledger is kept there, and "
-           "an existing one is reused (no import).\n";
+           "prints rows/s, events/s, lookups/s, libphonenumber's rate on one thread and on every "
+           "core, and peak RSS. With KEEP_DIR the ledger is kept there, and an existing one is "
+           "reused (no import).\n";
     return 2;
   }
   const std::size_t rows = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
@@ -234,7 +155,9 @@ int main(int argc, char** argv)
   const auto csv_mib = std::filesystem::file_size(csv) / (1024 * 1024);
 
   const std::size_t normalised = std::min<std::size_t>(rows, 100'000);
-  const double normalise_cpu = normalise_only_cpu(normalised);
+  const double normalise_cpu = normalise_only(normalised, 1).cpu;
+  const unsigned cores = std::max(std::thread::hardware_concurrency(), 1U);
+  const auto normalise_all_cores = normalise_only(normalised, cores);
 
   auto store = ledger::open_ledger(dir / "ledger.sqlite");
   ledger::FormImportOptions options;
@@ -299,14 +222,6 @@ int main(int argc, char** argv)
   const auto ledger_mib = std::filesystem::file_size(dir / "ledger.sqlite") / (1024 * 1024);
   store.reset();
 
-  // What bounds the import on this machine, from its two largest parts measured alone.
-  const unsigned cores = std::max(std::thread::hardware_concurrency(), 1U);
-  const double normalise_all_cores = normalise_rate_on_threads(normalised, cores);
-  const auto writes_only = dir / "writes-only.sqlite";
-  const double writes_cpu = reuse || rows == 0 ? 0 : writes_only_cpu(writes_only, rows);
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(writes_only.string() + suffix);
-  }
   if (!keep) {
     std::filesystem::remove_all(dir);
   }
@@ -326,22 +241,9 @@ int main(int argc, char** argv)
             << static_cast<long>(1e6 * normalise_cpu / std::max<std::size_t>(normalised, 1))
             << " us each, " << normalised << " numbers, one thread)\n"
             << "libphonenumber on " << cores
-            << " threads: " << static_cast<long>(normalise_all_cores)
-            << " distinct numbers per second\n";
-  if (!reuse && rows > 0) {
-    const double write_cost = writes_cpu / std::max<std::size_t>(rows, 1);
-    const double normalise_cost = normalise_cpu / std::max<std::size_t>(normalised, 1);
-    std::cout << "writes alone:    " << static_cast<long>(1 / write_cost)
-              << " rows/s on the one writing thread (" << std::lround(1e6 * write_cost)
-              << " us CPU per row; the import's statements in a fresh ledger, rows already "
-                 "checked)\n"
-              << "import ceiling:  "
-              << static_cast<long>(std::min(1 / write_cost, cores / (write_cost + normalise_cost)))
-              << " rows/s (the writes alone on one thread, and writes plus libphonenumber "
-                 "sharing "
-              << cores << " cores; without CSV parsing and the other checks)\n";
-  }
-  std::cout << "ledger MiB:      " << ledger_mib << "\n"
+            << " threads: " << static_cast<long>(normalised / normalise_all_cores.seconds)
+            << " distinct numbers per second\n"
+            << "ledger MiB:      " << ledger_mib << "\n"
             << "verify rounds:  ";
   for (const auto& round : rounds_in_order) {
     std::cout << ' ' << static_cast<long>(report.events / round.seconds) << " events/s ("

@@ -297,7 +297,7 @@ void walk_range(sqlite::Database& database,
       range.index == 0 ? std::numeric_limits<std::int64_t>::min() : range.first_id;
   const std::int64_t high = last_range ? std::numeric_limits<std::int64_t>::max() : range.last_id;
   Statement events(database,
-                   std::string(k_event_select_without_notes) +
+                   event_select(false) +
                        " FROM events e WHERE e.id >= ?1 AND e.id <= ?2 ORDER BY e.id");
   Statement numbers(database,
                     "SELECT event_id, e164 FROM event_numbers WHERE event_id >= ?1 AND "

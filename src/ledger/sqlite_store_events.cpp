@@ -187,9 +187,8 @@ std::optional<Event> SqliteStore::find_event(std::int64_t id) const
 std::vector<Event> SqliteStore::events_of_subject(std::string_view subject_id) const
 {
   Statement query(m_database,
-                  std::string(k_event_select) +
-                      " FROM events e LEFT JOIN event_notes n ON n.event_id = e.id "
-                      "WHERE e.subject_id = ?1 ORDER BY e.id");
+                  event_select() + " FROM events e LEFT JOIN event_notes n ON n.event_id = e.id "
+                                   "WHERE e.subject_id = ?1 ORDER BY e.id");
   query.bind(1, subject_id);
   return read_events(query);
 }
@@ -198,7 +197,7 @@ std::vector<Event> SqliteStore::events_of_number(std::string_view e164) const
 {
   Statement query(
       m_database,
-      std::string(k_event_select) +
+      event_select() +
           " FROM events e LEFT JOIN event_notes n ON n.event_id = e.id "
           "WHERE e.id IN (SELECT event_id FROM event_numbers WHERE e164 = ?1) "
           "OR e.target_event_id IN (SELECT event_id FROM event_numbers WHERE e164 = ?1) "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SqliteStore's statements and its rows other than events: notices, subjects, imports, audit log,
 // reviews.
+#include "event_row.hpp"
 #include "sqlite_store.hpp"
 
 namespace contact_audit::ledger {
@@ -22,7 +23,7 @@ std::int64_t from_time(Timestamp time)
 
 sqlite::Statement& SqliteStore::statement(Sql which) const
 {
-  static constexpr std::array<std::string_view, static_cast<std::size_t>(Sql::count)> k_sql{
+  static const std::array<std::string, static_cast<std::size_t>(Sql::count)> k_sql{
       "INSERT INTO subjects(id, name, relationship, secret, created_at) VALUES (?1, ?2, ?3, ?4, "
       "?5)",
       "INSERT OR IGNORE INTO subject_numbers(subject_id, e164, raw, added_at) VALUES (?1, ?2, ?3, "
@@ -43,11 +44,8 @@ sqlite::Statement& SqliteStore::statement(Sql which) const
       "?16, ?17, ?18, ?19, ?20, ?21)",
       "INSERT INTO event_numbers(event_id, e164) VALUES (?1, ?2)",
       "INSERT INTO event_notes(event_id, evidence_ref, reason) VALUES (?1, ?2, ?3)",
-      "SELECT e.id, e.subject_id, e.purpose, e.action, e.effective_at, e.recorded_at, e.method, "
-      "e.expressed_by, e.collected_by, e.valid_until, e.notice_version, e.notice_language, "
-      "e.notice_sha256, e.evidence_sha256, e.source_file, e.source_sha256, e.source_row, "
-      "e.form_id, e.target_event_id, e.pii_digest, e.hash, n.evidence_ref, n.reason FROM events e "
-      "LEFT JOIN event_notes n ON n.event_id = e.id WHERE e.id = ?1",
+      event_select() +
+          " FROM events e LEFT JOIN event_notes n ON n.event_id = e.id WHERE e.id = ?1",
       "SELECT e164 FROM event_numbers WHERE event_id = ?1 ORDER BY e164",
       "SELECT 1 FROM import_rows WHERE row_key = ?1",
       "INSERT INTO import_rows(row_key, event_id, subject_id, number_derived) VALUES (?1, ?2, ?3, "
